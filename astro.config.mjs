@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://nanzhuang-hazards.example.org',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [react()],
+  // No prefetch, no view transitions: disclosure pages ship zero JavaScript.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,37 @@
+/**
+ * `npm test`: everything, in the order that fails fastest.
+ *   1. unit, function and CLI tests (Vitest; real local Blobs server, no browser)
+ *   2. the production build (Astro + Pagefind), exactly as `npm start` makes it
+ *   3. browser tests (Playwright in Debian's Chromium, against the built site served by Netlify's dev server)
+ * Arguments after `--` go to Playwright (e.g. `npm test -- tests/e2e/search.spec.ts`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function ensureChromium() {
+  if (chromiumPath()) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log("No Chromium found: installing Debian's chromium package…");
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (chromiumPath()) return;
+  }
+  console.error(
+    'The browser tests need Chromium. Install it with `sudo apt-get install chromium` ' +
+      '(or set CHROMIUM_PATH to a Chromium binary) and run `npm test` again.',
+  );
+  process.exit(1);
+}
+
+const extra = process.argv.slice(2);
+ensureChromium();
+if (extra.length === 0) run('npx', ['vitest', 'run']);
+run('npm', ['run', 'build']);
+run('npx', ['playwright', 'test', ...extra]);

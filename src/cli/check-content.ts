@@ -1,0 +1,18 @@
+/**
+ * `npm run check:content` — validates every content file and prints all problems in Chinese.
+ * Exit code 1 when anything would stop the build.
+ */
+import { formatIssues } from '../lib/content/issues';
+import { loadContent } from '../lib/content/load-fs';
+
+const result = loadContent();
+if (!result.ok) {
+  console.error(`内容文件校验未通过，无法发布。\n${formatIssues(result.issues)}`);
+  process.exit(1);
+}
+const { content } = result;
+if (content.warnings.length) console.warn(formatIssues(content.warnings));
+console.log(
+  `✓ 内容校验通过：${content.lists.length} 期隐患清单，${content.ledger.ids().length} 项隐患，` +
+    `${content.tables.length} 期调度表。`,
+);

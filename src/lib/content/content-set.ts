@@ -1,0 +1,86 @@
+import { HazardList } from '../../schemas/hazard-list';
+import { ProgressTable } from '../../schemas/progress-table';
+import { Site } from '../../schemas/site';
+import { Ledger } from '../ledger/ledger';
+import { checkLedgerRules, type ListFile } from '../ledger/rules';
+import { checkProgressTable } from '../statistics/progress-table';
+import { parseContent } from './parse';
+import type { ContentIssue } from './issues';
+
+/** A content file as read from disk: its path relative to the project, and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface ContentSources {
+  site: SourceFile;
+  hazardLists: readonly SourceFile[];
+  progressTables: readonly SourceFile[];
+}
+
+export interface TableFile {
+  file: string;
+  table: ProgressTable;
+}
+
+/** Everything the office has published, validated, with the ledger built over it. */
+export interface ContentSet {
+  site: Site;
+  lists: ListFile[];
+  tables: TableFile[];
+  ledger: Ledger;
+  /** Warnings only (a set with errors is never returned). */
+  warnings: ContentIssue[];
+}
+
+export type ContentResult = { ok: true; content: ContentSet } | { ok: false; issues: ContentIssue[] };
+
+/** `content/hazard-lists/2023-07.yaml` → `2023-07` */
+const monthOfFile = (path: string) => /(\d{4}-\d{2})\.ya?ml$/.exec(path)?.[1];
+
+function checkFileName(file: string, month: string): ContentIssue[] {
+  const expected = monthOfFile(file);
+  return expected === month
+    ? []
+    : [{ file, field: '月份', message: `文件名应与月份一致：${month}.yaml`, severity: 'error' }];
+}
+
+/**
+ * Parses and validates every content file, then the rules across files.
+ * All problems are collected — a clerk fixes them in one pass, not one per build.
+ */
+export function readContentSet(sources: ContentSources): ContentResult {
+  const issues: ContentIssue[] = [];
+  const site = parseContent(sources.site.path, sources.site.text, Site);
+  if (!site.ok) issues.push(...site.issues);
+
+  const lists: ListFile[] = [];
+  for (const source of sources.hazardLists) {
+    const parsed = parseContent(source.path, source.text, HazardList);
+    if (!parsed.ok) issues.push(...parsed.issues);
+    else {
+      issues.push(...checkFileName(source.path, parsed.value.month));
+      lists.push({ file: source.path, list: parsed.value });
+    }
+  }
+  const tables: TableFile[] = [];
+  for (const source of sources.progressTables) {
+    const parsed = parseContent(source.path, source.text, ProgressTable);
+    if (!parsed.ok) issues.push(...parsed.issues);
+    else {
+      issues.push(...checkFileName(source.path, parsed.value.month));
+      tables.push({ file: source.path, table: parsed.value });
+    }
+  }
+  if (!site.ok) return { ok: false, issues };
+
+  lists.sort((a, b) => a.list.month.localeCompare(b.list.month));
+  tables.sort((a, b) => a.table.month.localeCompare(b.table.month));
+  const ledger = new Ledger(lists.map((l) => l.list));
+  issues.push(...checkLedgerRules(site.value, lists));
+  for (const { file, table } of tables) issues.push(...checkProgressTable(site.value, ledger, file, table));
+
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  return { ok: true, content: { site: site.value, lists, tables, ledger, warnings: issues } };
+}

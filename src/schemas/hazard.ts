@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { IsoDate, RequiredText } from './common';
+import { Sector } from './sector';
+
+/** 逐项编号: the number a hazard keeps for life, e.g. NZ-2023-0001. */
+export const HazardId = z
+  .string({ error: '应为隐患编号' })
+  .regex(/^[A-Z]{2,6}-\d{4}-\d{4,6}$/, { error: '隐患编号格式应为 NZ-2023-0001' });
+export type HazardId = z.output<typeof HazardId>;
+
+/** 来源: where a hazard came from (the four rows of section 1 of the progress table). */
+export const SOURCES = ['企业自查', '执法检查', '群众举报', '上级交办'] as const;
+export const HazardSource = z.enum(SOURCES, { error: `应为以下来源之一：${SOURCES.join('、')}` });
+export type HazardSource = z.output<typeof HazardSource>;
+
+/** 整改方式: fixed at once, or by a deadline with the "five" posted publicly. */
+export const RECTIFICATION_MODES = ['立即整改', '限期整改'] as const;
+export const RectificationMode = z.enum(RECTIFICATION_MODES, { error: '应为 立即整改 或 限期整改' });
+export type RectificationMode = z.output<typeof RectificationMode>;
+
+/** Status, in the only order it may move (see lib/ledger/status.ts). */
+export const STATUSES = ['整改中', '已整改', '已销号'] as const;
+export const HazardStatus = z.enum(STATUSES, { error: `应为以下状态之一：${STATUSES.join('、')}` });
+export type HazardStatus = z.output<typeof HazardStatus>;
+
+export const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
+
+/** 挂牌督办: listed for supervision by a government department. */
+export const Supervision = z.object({
+  by: RequiredText,
+  since: IsoDate,
+});
+
+/** The "five" (五落实) of a deadline fix. All required for 限期整改. */
+export const RectificationPlan = z.object({
+  responsible: RequiredText.optional(),
+  measures: RequiredText.optional(),
+  funds: RequiredText.optional(),
+  deadline: IsoDate.optional(),
+  emergencyPlan: RequiredText.optional(),
+});
+export type RectificationPlan = z.output<typeof RectificationPlan>;
+
+/** 交办: who the hazard was handed to. */
+export const Assignee = z.object({
+  kind: z.enum(ASSIGNEE_KINDS, { error: `应为以下之一：${ASSIGNEE_KINDS.join('、')}` }),
+  name: RequiredText,
+});
+
+/** 办结销号: review and signature by the county leader in charge. */
+export const ClosureSignOff = z.object({
+  reviewer: RequiredText,
+  date: IsoDate,
+});
+
+const PLAN_FIELDS = ['responsible', 'measures', 'funds', 'deadline', 'emergencyPlan'] as const;
+const PLAN_MESSAGES: Record<(typeof PLAN_FIELDS)[number], string> = {
+  responsible: '限期整改必须填写责任人',
+  measures: '限期整改必须填写整改措施',
+  funds: '限期整改必须填写整改资金',
+  deadline: '限期整改必须填写整改期限',
+  emergencyPlan: '限期整改必须填写应急预案',
+};
+
+/** One major accident hazard as it stands in one month's list. */
+export const Hazard = z
+  .strictObject({
+    id: HazardId,
+    title: RequiredText,
+    /** The enterprise, unit or place where the hazard is. */
+    unit: RequiredText,
+    /** Village name, as listed in content/site.yaml. */
+    village: RequiredText,
+    sector: Sector,
+    source: HazardSource,
+    supervision: Supervision.optional(),
+    found: IsoDate,
+    /** Markdown. */
+    description: RequiredText,
+    mode: RectificationMode,
+    plan: RectificationPlan.default({}),
+    assignedTo: Assignee,
+    status: HazardStatus,
+    /** 本月推进情况: this month's progress, as reported weekly. */
+    progress: z.string().trim().default(''),
+    /** 整改结果, required once rectified. */
+    result: z.string().trim().optional(),
+    rectified: IsoDate.optional(),
+    closure: ClosureSignOff.optional(),
+    /** Lookup key of the tip this hazard came from, when it came from the tip line. */
+    tipKey: z
+      .string()
+      .regex(/^[0-9a-f]{32,128}$/, { error: '应为举报回执查询码（小写十六进制）' })
+      .optional(),
+  })
+  .superRefine((hazard, ctx) => {
+    if (hazard.mode === '限期整改') {
+      for (const field of PLAN_FIELDS) {
+        if (hazard.plan[field] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['plan', field], message: PLAN_MESSAGES[field] });
+        }
+      }
+    }
+    if (hazard.status !== '整改中') {
+      if (!hazard.result) {
+        ctx.addIssue({ code: 'custom', path: ['result'], message: '已整改的隐患必须填写整改结果' });
+      }
+      if (!hazard.rectified) {
+        ctx.addIssue({ code: 'custom', path: ['rectified'], message: '已整改的隐患必须填写整改完成日期' });
+      }
+    }
+    if (hazard.status === '已销号' && !hazard.closure) {
+      ctx.addIssue({ code: 'custom', path: ['closure'], message: '已销号的隐患必须填写审核人和销号日期' });
+    }
+    if (hazard.rectified && hazard.rectified < hazard.found) {
+      ctx.addIssue({ code: 'custom', path: ['rectified'], message: '整改完成日期不能早于发现日期' });
+    }
+    if (hazard.closure && hazard.rectified && hazard.closure.date < hazard.rectified) {
+      ctx.addIssue({ code: 'custom', path: ['closure', 'date'], message: '销号日期不能早于整改完成日期' });
+    }
+  });
+export type Hazard = z.output<typeof Hazard>;
