@@ -31,7 +31,7 @@ function ensureChromium() {
 }
 
 const extra = process.argv.slice(2);
-ensureChromium();
+ensureSystemTools();
 if (extra.length === 0) run('npx', ['vitest', 'run']);
 run('npm', ['run', 'build']);
 run('npx', ['playwright', 'test', ...extra]);
