@@ -1,0 +1,44 @@
+import type { IsoDate, IsoMonth } from '../../schemas/common';
+
+/** `2023-06-25` → `2023年6月25日` (dates here have no time zone: read the digits, not a Date). */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
+/** `2023-06` → `2023年6月` */
+export function formatMonth(month: IsoMonth): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${y}年${m}月`;
+}
+
+/** `2023-06` → `6月` (chart axes, where the year is shown once). */
+export function formatShortMonth(month: IsoMonth): string {
+  return `${Number(month.slice(5, 7))}月`;
+}
+
+/** 0.6667 → `66.7%`; whole numbers lose the decimal (`100%`, `0%`). */
+export function formatPercent(rate: number): string {
+  const value = Math.round(rate * 1000) / 10;
+  return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
+}
+
+/** A signed change for "since last month": `+3`, `−2` (minus sign), `0`. */
+export function formatDelta(delta: number, digits = 0): string {
+  const abs = Math.abs(delta).toFixed(digits);
+  if (delta > 0) return `+${abs}`;
+  if (delta < 0) return `−${abs}`;
+  return abs;
+}
+
+/** The calendar date in the township (UTC+8) at `instant`, as YYYY-MM-DD: the 生成日期 of a build. */
+export function townshipDate(instant: Date): IsoDate {
+  const shifted = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** Path of a month page. */
+export const monthPath = (month: IsoMonth): string => `/disclosures/${month}/`;
+export const hazardPath = (id: string): string => `/hazards/${id}/`;
+export const villagePath = (slug: string): string => `/villages/${slug}/`;
+export const sectorPath = (slug: string): string => `/sectors/${slug}/`;

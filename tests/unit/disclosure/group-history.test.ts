@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { groupHistory } from '../../../src/lib/disclosure/group-history';
+import { Ledger } from '../../../src/lib/ledger/ledger';
+import { threeMonths } from './fixtures';
+
+describe('groupHistory', () => {
+  const ledger = threeMonths();
+
+  it('lists a village’s hazards in their latest state, open first, closed last', () => {
+    const yi = groupHistory(ledger, (h) => h.village === '乙村');
+    expect(yi.hazards.map((h) => [h.hazard.id, h.hazard.status, h.firstMonth, h.lastMonth])).toEqual([
+      ['NZ-2023-0004', '整改中', '2023-07', '2023-08'],
+      ['NZ-2023-0002', '已销号', '2023-06', '2023-07'],
+    ]);
+  });
+
+  it('counts the group month by month, cumulatively', () => {
+    const yi = groupHistory(ledger, (h) => h.village === '乙村');
+    expect(yi.months).toEqual([
+      { month: '2023-06', added: 1, total: 1, open: 0, rectified: 1, closed: 0, overdue: 0 },
+      { month: '2023-07', added: 1, total: 2, open: 1, rectified: 1, closed: 1, overdue: 0 },
+      { month: '2023-08', added: 0, total: 2, open: 1, rectified: 1, closed: 1, overdue: 0 },
+    ]);
+    const jia = groupHistory(ledger, (h) => h.village === '甲村');
+    expect(jia.months.map((m) => m.overdue)).toEqual([0, 1, 0]);
+  });
+
+  it('works for sectors and for an empty ledger', () => {
+    const fire = groupHistory(ledger, (h) => h.sector === '消防');
+    expect(fire.hazards.map((h) => h.hazard.id)).toEqual(['NZ-2023-0003']);
+    expect(fire.months.map((m) => m.total)).toEqual([1, 1, 1]);
+    expect(groupHistory(new Ledger([]), () => true)).toEqual({ hazards: [], months: [] });
+  });
+});

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  DATA_FIELDS,
+  byteLength,
+  csvField,
+  dataFiles,
+  hazardsCsv,
+  ledgerJson,
+  monthCsv,
+  monthJson,
+  publicHazard,
+  sha256Hex,
+} from '../../../src/lib/disclosure/open-data';
+import { Ledger } from '../../../src/lib/ledger/ledger';
+import { parseCsv } from './csv-parse';
+import { deadlinePlan, hazard, list, threeMonths } from './fixtures';
+
+const info = { township: '南庄镇', campaign: '专项行动', sample: true };
+
+describe('csvField', () => {
+  it('quotes only what RFC 4180 requires', () => {
+    expect(csvField('燃气')).toBe('燃气');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('说"明"')).toBe('"说""明"""');
+    expect(csvField('一\n二')).toBe('"一\n二"');
+  });
+
+  it('keeps spreadsheets from running formulas', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('+1')).toBe(`"'+1"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+  });
+});
+
+describe('month CSV', () => {
+  it('starts with a BOM, ends records with CRLF and has one row per hazard of the month', () => {
+    const csv = monthCsv(threeMonths(), '2023-07');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(DATA_FIELDS.map((f) => f.column));
+    expect(rows).toHaveLength(1 + 4);
+    expect(rows.map((r) => r.length).every((n) => n === DATA_FIELDS.length)).toBe(true);
+    const a = rows.find((r) => r[0] === 'NZ-2023-0001')!;
+    const col = (name: string) => a[DATA_FIELDS.findIndex((f) => f.column === name)];
+    expect(col('整改期限')).toBe('2023-07-10');
+    expect(col('是否逾期')).toBe('是');
+    expect(col('挂牌督办部门')).toBe('');
+    expect(col('本月推进情况')).toBe('管道已采购');
+  });
+
+  it('survives commas, quotes and line breaks in any field', () => {
+    const h = hazard({ id: 'NZ-2023-0009', title: '储罐区"防爆",电气', description: '第一行\n第二行' });
+    const rows = parseCsv(hazardsCsv([publicHazard(h, '2023-06-25')]).slice(1));
+    expect(rows[1]![1]).toBe('储罐区"防爆",电气');
+    expect(rows[1]!.at(-1)).toBe('第一行\n第二行');
+  });
+});
+
+describe('JSON files', () => {
+  const secret = 'a'.repeat(32);
+  const ledger = new Ledger([
+    list('2023-06', [
+      hazard({ id: 'NZ-2023-0001', tipKey: secret, source: '群众举报' }),
+      hazard({ id: 'NZ-2023-0002', mode: '限期整改', plan: deadlinePlan('2023-06-10') }),
+    ]),
+  ]);
+
+  it('never publishes the tip receipt key', () => {
+    for (const text of [monthJson(info, ledger, '2023-06'), ledgerJson(info, ledger), monthCsv(ledger, '2023-06')]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain('tipKey');
+    }
+  });
+
+  it('carries the month, its figures and every hazard with null for missing values', () => {
+    const doc = JSON.parse(monthJson(info, ledger, '2023-06'));
+    expect(doc).toMatchObject({
+      township: '南庄镇',
+      sample: true,
+      month: '2023-06',
+      cutoff: '2023-06-25',
+      published: '2023-06-28',
+      figures: { total: 2, open: 2, rectified: 0, closed: 0, overdue: 1 },
+    });
+    expect(doc.hazards).toHaveLength(2);
+    expect(doc.hazards[0]).toMatchObject({ supervision: null, result: null, closure: null, overdue: false });
+    expect(doc.hazards[1]).toMatchObject({ overdue: true, plan: { deadline: '2023-06-10' } });
+  });
+
+  it('holds every month in the ledger file, oldest first', () => {
+    const doc = JSON.parse(ledgerJson(info, threeMonths()));
+    expect(doc.months.map((m: { month: string }) => m.month)).toEqual(['2023-06', '2023-07', '2023-08']);
+    expect(doc.months[1].hazards).toHaveLength(4);
+  });
+});
+
+describe('checksums', () => {
+  it('hashes the UTF-8 bytes served, BOM included', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const csv = monthCsv(threeMonths(), '2023-06');
+    const bytes = Buffer.from(csv, 'utf8');
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(sha256Hex(csv)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(byteLength(csv)).toBe(bytes.length);
+  });
+
+  it('gives the same bytes for the same content (no build time inside)', () => {
+    expect(dataFiles(info, threeMonths())).toEqual(dataFiles(info, threeMonths()));
+  });
+
+  it('lists the ledger and a JSON and a CSV per month, newest month first', () => {
+    expect(dataFiles(info, threeMonths()).map((f) => f.path)).toEqual([
+      '/data/ledger.json',
+      '/data/2023-08.json',
+      '/data/2023-08.csv',
+      '/data/2023-07.json',
+      '/data/2023-07.csv',
+      '/data/2023-06.json',
+      '/data/2023-06.csv',
+    ]);
+  });
+});
