@@ -1,0 +1,18 @@
+/**
+ * The strings the search script shows, handed over by the page (data-messages) so the
+ * script does not carry the whole UI dictionary to the browser.
+ */
+export interface SearchMessages {
+  unavailable: string;
+  prompt: string;
+  searching: string;
+  count: string;
+  countShown: string;
+  none: string;
+  number: string;
+}
+
+/** Fills `{name}` placeholders: format('找到 {count} 条结果', { count: 3 }). */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}

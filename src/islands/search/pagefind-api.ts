@@ -1,0 +1,50 @@
+/**
+ * The part of Pagefind's browser API (/pagefind/pagefind.js, written by `pagefind --site dist`)
+ * the search page uses. The npm package types only the Node indexing API, so this is declared here.
+ */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+export interface PagefindSearchResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
+
+export interface PagefindOptions {
+  excerptLength?: number;
+  /** Runs the WASM on the page instead of a worker: one script fewer to fetch (see load()). */
+  noWorker?: boolean;
+}
+
+export interface Pagefind {
+  options(options: PagefindOptions): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearchResponse | null>;
+}
+
+/** Where `pagefind --site dist` puts the browser bundle. */
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+/**
+ * Loads Pagefind from this site (never a CDN). On the page's thread, not in a worker: the worker
+ * would fetch a second copy of the same code (~43 kB) and needs its own CSP, while a search over
+ * the township's ledger takes milliseconds.
+ */
+export async function loadPagefind(): Promise<Pagefind> {
+  // A runtime URL: the bundle exists only after the build, so the bundler must not resolve it.
+  const url = PAGEFIND_URL;
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  await pagefind.options({ excerptLength: 40, noWorker: true });
+  await pagefind.init();
+  return pagefind;
+}

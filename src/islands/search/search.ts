@@ -1,0 +1,170 @@
+/**
+ * The search page's script (src/pages/search/): the only JavaScript of the disclosure pages.
+ * Without it the page shows how to browse instead; with it, the form drives Pagefind, the URL
+ * follows the form (so a search can be shared), and a live region announces the result count.
+ */
+import {
+  SEARCH_FILTERS,
+  hasCriteria,
+  pagefindFilters,
+  parseSearchParams,
+  toSearchParams,
+  type SearchState,
+} from '../../lib/search/filters';
+import { exactNumberFirst } from '../../lib/search/hazard-number';
+import { format, type SearchMessages } from './messages';
+import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
+import { renderResult } from './render';
+
+/** Results drawn at once; each fetches its own small fragment file. */
+const PAGE_SIZE = 10;
+/** Wait this long after the last keystroke before searching (old phones, slow networks). */
+const TYPING_DELAY_MS = 300;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`search page: missing ${selector}`);
+  return element;
+}
+
+function start(root: HTMLElement): void {
+  const messages = JSON.parse(root.dataset['messages'] ?? '{}') as SearchMessages;
+  const form = required<HTMLFormElement>(root, '[data-search-form]');
+  const input = required<HTMLInputElement>(form, 'input[name="q"]');
+  const selects = SEARCH_FILTERS.map(({ param }) => required<HTMLSelectElement>(form, `select[name="${param}"]`));
+  const status = required<HTMLElement>(root, '[data-search-status]');
+  const section = required<HTMLElement>(root, '[data-search-results]');
+  const list = required<HTMLOListElement>(root, '[data-search-list]');
+  const more = required<HTMLButtonElement>(root, '[data-search-more]');
+
+  // The script runs: swap the "needs JavaScript" notice for the form.
+  required<HTMLElement>(root, '[data-search-nojs]').hidden = true;
+  form.hidden = false;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const getPagefind = () => (pagefind ??= loadPagefind());
+
+  let engineReady = false;
+  let generation = 0;
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let query = '';
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function readForm(): SearchState {
+    const state: SearchState = { q: input.value, filters: {} };
+    SEARCH_FILTERS.forEach(({ param }, index) => {
+      const value = selects[index]?.value;
+      if (value) state.filters[param] = value;
+    });
+    return state;
+  }
+
+  function fillForm(state: SearchState): void {
+    input.value = state.q;
+    SEARCH_FILTERS.forEach(({ param }, index) => {
+      const select = selects[index];
+      const value = state.filters[param];
+      // Only a value the page offers; an unknown one from an edited URL falls back to 全部.
+      if (select) select.value = [...select.options].some((o) => o.value === value) ? (value ?? '') : '';
+    });
+  }
+
+  function updateUrl(state: SearchState): void {
+    const params = toSearchParams(state).toString();
+    history.replaceState(history.state, '', params ? `${location.pathname}?${params}` : location.pathname);
+  }
+
+  /** Sets the live region; cleared first so the same count is announced again after a new search. */
+  function announce(text: string): void {
+    status.textContent = '';
+    setTimeout(() => (status.textContent = text), 50);
+  }
+
+  function countMessage(): string {
+    if (results.length === 0) return messages.none;
+    if (shown < results.length) return format(messages.countShown, { count: results.length, shown });
+    return format(messages.count, { count: results.length });
+  }
+
+  /** Draws the next page of results; returns the first new link, for focus after 显示更多. */
+  async function showMore(current: number): Promise<HTMLAnchorElement | null> {
+    const page = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(page.map((result) => result.data()));
+    if (current !== generation) return null;
+    const ordered = shown === 0 ? exactNumberFirst(data, query) : data;
+    const items = ordered.map((entry) => renderResult(entry, messages));
+    list.append(...items);
+    shown += page.length;
+    more.hidden = shown >= results.length;
+    return items[0]?.querySelector('a') ?? null;
+  }
+
+  async function run(state: SearchState): Promise<void> {
+    const current = ++generation;
+    if (!hasCriteria(state)) {
+      results = [];
+      list.replaceChildren();
+      section.hidden = true;
+      announce(messages.prompt);
+      return;
+    }
+    section.setAttribute('aria-busy', 'true');
+    // The first search also downloads the index: say something is happening.
+    if (!engineReady) status.textContent = messages.searching;
+    try {
+      const engine = await getPagefind();
+      engineReady = true;
+      const response = await engine.search(state.q.trim() || null, { filters: pagefindFilters(state) });
+      if (current !== generation || !response) return;
+      results = response.results;
+      shown = 0;
+      query = state.q;
+      list.replaceChildren();
+      await showMore(current);
+      if (current !== generation) return;
+      section.hidden = false;
+      announce(countMessage());
+    } catch (error) {
+      if (current !== generation) return;
+      console.error(error);
+      section.hidden = true;
+      announce(messages.unavailable);
+      pagefind = undefined;
+    } finally {
+      if (current === generation) section.removeAttribute('aria-busy');
+    }
+  }
+
+  function searchNow(): void {
+    clearTimeout(typingTimer);
+    const state = readForm();
+    updateUrl(state);
+    void run(state);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchNow();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(searchNow, TYPING_DELAY_MS);
+  });
+  for (const select of selects) select.addEventListener('change', searchNow);
+  // Fetch the index while the resident is still typing the first word.
+  form.addEventListener('focusin', () => void getPagefind().catch(() => undefined), { once: true });
+  more.addEventListener('click', () => {
+    void showMore(generation).then((link) => {
+      link?.focus();
+      announce(countMessage());
+    });
+  });
+
+  const initial = parseSearchParams(new URLSearchParams(location.search));
+  fillForm(initial);
+  if (hasCriteria(initial)) void run(readForm());
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) start(root);
