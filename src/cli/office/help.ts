@@ -1,0 +1,29 @@
+/** The office tool's help, in Chinese: what a clerk reads first. */
+export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
+
+用法：npm run office -- <命令> [参数]
+
+每月公开
+  month new YYYY-MM                  从上月清单新建本月清单和调度表（未销号的隐患自动接续）
+  month check [YYYY-MM]              校验内容文件（与发布前的校验相同），列出所有待填写和错误之处
+  table template --out 文件夹 [--month YYYY-MM --village 村代码]
+                                     生成调度表模板（.xlsx 和 .csv），发给各村填报
+  table import 文件 --month YYYY-MM --village 村代码
+                                     把某村填好的调度表（.xlsx 或 .csv）写入该月调度表；
+                                     有任何错误时不写入，并按单元格（如 C7）列出
+
+举报
+  keys new --out 文件 [--label 姓名]  为办公室成员生成解密私钥（保存到仓库以外），并显示要加到 site.yaml 的公钥
+  tips list                          列出收到的举报：编号、收到日期、大小、处理状态
+  tips show 编号 --identity 私钥文件 [--photos 文件夹]
+                                     解密并显示一条举报；照片再次清除元数据后保存到文件夹
+  tips triage 编号 --identity 私钥文件 --status 核查中|已列入|不属实|已移交 [--hazard NZ-2023-0001] [--note 说明]
+                                     记录处理结果，写入 content/receipts.yaml（下次发布后举报人可查询）
+  tips promote 编号 --month YYYY-MM --identity 私钥文件
+                                     把举报列入该月隐患清单（自动编号，来源“群众举报”），并标记为“已列入”
+  tips export --out 文件夹            备份全部举报密文（可用标准 age -d 解密）
+
+举报队列：默认读取本机 npm start 使用的本地存储（.netlify/blobs-serve）。
+设置 NETLIFY_SITE_ID 和 NETLIFY_AUTH_TOKEN 后读取正式网站的队列。命令开头会说明正在使用哪一个。
+
+帮助：npm run office -- help`;

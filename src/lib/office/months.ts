@@ -1,0 +1,26 @@
+/** Month arithmetic on YYYY-MM strings; no time zones involved. */
+
+const toIndex = (month: string): number => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return y * 12 + (m - 1);
+};
+const fromIndex = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+export const addMonths = (month: string, n: number): string => fromIndex(toIndex(month) + n);
+
+/** The reporting cutoff: villages report figures as of the 25th (notice, 填报说明 1). */
+export const cutoffOf = (month: string): string => `${month}-25`;
+
+/** Default publication date: a few days after the cutoff, for the office to adjust. */
+export const publishedOf = (month: string): string => `${month}-28`;
+
+/** Today's date in China (UTC+8), as YYYY-MM-DD: the office's calendar, wherever the tool runs. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `2023-06` → `2023年6月` */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}
