@@ -1,0 +1,61 @@
+import { Encrypter, armor } from 'age-encryption';
+import { ENVELOPE_VERSION, type PowChallenge, type PowSolution, type Tip, type TipEnvelope } from '../../schemas/tip';
+import { bytesToBase64 } from './base64';
+import { solveTipChallenge } from './pow';
+
+/**
+ * Encrypts a validated tip — text and photos, as one JSON document — to every office
+ * recipient (age X25519). Only holders of a matching identity can read it; the host,
+ * the function and the queue see this ciphertext and nothing else.
+ */
+export async function encryptTip(tip: Tip, recipients: readonly string[]): Promise<Uint8Array> {
+  if (recipients.length === 0) throw new Error('no tip recipients configured');
+  const encrypter = new Encrypter();
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  return encrypter.encrypt(JSON.stringify(tip));
+}
+
+/** A fresh submission id (UUID v4); a retry of the same submission reuses it. */
+export function newSubmissionId(): string {
+  return crypto.randomUUID();
+}
+
+export interface EnvelopeParts {
+  submissionId: string;
+  ciphertext: Uint8Array;
+  challenge: PowChallenge;
+  solution: PowSolution;
+  /** Armored text instead of base64 binary (both are accepted; base64 is smaller). */
+  armored?: boolean;
+}
+
+/** The JSON body POSTed to /api/tips. */
+export function buildEnvelope(parts: EnvelopeParts): TipEnvelope {
+  return {
+    version: ENVELOPE_VERSION,
+    submissionId: parts.submissionId,
+    ciphertext: parts.armored ? armor.encode(parts.ciphertext) : bytesToBase64(parts.ciphertext),
+    pow: { challenge: parts.challenge, solution: parts.solution },
+  };
+}
+
+/**
+ * Everything the form does after validation, in one call, for callers without a Web
+ * Worker (office tools, tests, benchmarks): encrypt, solve the challenge, build the envelope.
+ */
+export async function sealTip(input: {
+  tip: Tip;
+  recipients: readonly string[];
+  challenge: PowChallenge;
+  submissionId?: string;
+}): Promise<TipEnvelope> {
+  const ciphertext = await encryptTip(input.tip, input.recipients);
+  const solution = await solveTipChallenge(input.challenge);
+  if (!solution) throw new Error('proof-of-work not solved in time');
+  return buildEnvelope({
+    submissionId: input.submissionId ?? newSubmissionId(),
+    ciphertext,
+    challenge: input.challenge,
+    solution,
+  });
+}

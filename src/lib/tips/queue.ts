@@ -1,0 +1,99 @@
+/**
+ * The tip queue in Netlify Blobs — the contract between the tip function and the office tools.
+ *
+ * Store `tips` (site-wide store, read and written with strong consistency)
+ *   key       the submission id: a lowercase UUID chosen by the browser, e.g.
+ *             `3f0c2a5e-8d7b-4c1e-9a4f-2b6d8e1c0a97`. One key per tip.
+ *   value     the tip exactly as encrypted in the browser: a binary age v1 file
+ *             (armored submissions are stored de-armored). `age -d -i KEY FILE` opens it;
+ *             inside is the JSON of a `Tip` (src/schemas/tip.ts), version 1.
+ *   metadata  `TipMetadata` below: { v: 1, received: 'YYYY-MM-DD' (China time, the day only),
+ *             size: bytes of the value, sha256: hex of the value }.
+ *   Written once with `onlyIfNew`; never overwritten by the function. A second write of the
+ *   same key is accepted only when the bytes are identical (an idempotent retry).
+ *
+ * Store `tip-challenges` (strong consistency): the replay guard for proof-of-work.
+ *   key       `c-` + the challenge's HMAC signature (hex), written with `onlyIfNew`
+ *             before the tip is queued.
+ *   value     the submission id that spent it (so a retry of that same submission passes).
+ *   metadata  { v: 1, expires: unix seconds } — after that the challenge fails its expiry
+ *             check anyway, so expired entries may be deleted by housekeeping at any time.
+ *
+ * Never stored anywhere: IP address, user agent, any other request header, the time of day.
+ */
+import { chinaDay } from '../../schemas/tip';
+import { sha256Hex } from './base64';
+
+export const TIPS_STORE = 'tips';
+export const CHALLENGES_STORE = 'tip-challenges';
+export const QUEUE_VERSION = 1;
+
+export interface TipMetadata {
+  v: typeof QUEUE_VERSION;
+  /** Day received, China time: YYYY-MM-DD. */
+  received: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ChallengeMetadata {
+  v: typeof QUEUE_VERSION;
+  expires: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Queue key of a submission (UUIDs are compared lowercase). */
+export function tipKey(submissionId: string): string {
+  const key = submissionId.toLowerCase();
+  if (!UUID.test(key)) throw new Error('not a submission id');
+  return key;
+}
+
+export const isTipKey = (key: string): boolean => UUID.test(key);
+
+/** Replay-guard key of a challenge. */
+export function challengeKey(signature: string): string {
+  if (!/^[0-9a-f]{16,256}$/.test(signature)) throw new Error('not a challenge signature');
+  return `c-${signature}`;
+}
+
+/** The day in China (Asia/Shanghai), YYYY-MM-DD: all a tip records about when it came. */
+export const receivedDay = (now: Date): string => chinaDay(now);
+
+export async function tipMetadata(bytes: Uint8Array, now: Date): Promise<TipMetadata> {
+  return { v: QUEUE_VERSION, received: receivedDay(now), size: bytes.length, sha256: await sha256Hex(bytes) };
+}
+
+/** Reads metadata written by the function; undefined for anything else. */
+export function parseTipMetadata(value: unknown): TipMetadata | undefined {
+  const m = value as Partial<TipMetadata> | null | undefined;
+  if (
+    m?.v === QUEUE_VERSION &&
+    typeof m.received === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(m.received) &&
+    typeof m.size === 'number' &&
+    typeof m.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(m.sha256)
+  ) {
+    return { v: m.v, received: m.received, size: m.size, sha256: m.sha256 };
+  }
+  return undefined;
+}
+
+/**
+ * The part of a Netlify Blobs `Store` the queue uses. Declared here so this library
+ * stays free of platform imports; `getStore(...)` from @netlify/blobs satisfies it.
+ */
+export interface QueueStore {
+  getWithMetadata(
+    key: string,
+    options: { type: 'arrayBuffer'; consistency?: 'strong' | 'eventual' },
+  ): Promise<{ data: ArrayBuffer; metadata: Record<string, unknown> } | null>;
+  get(key: string, options: { type: 'text'; consistency?: 'strong' | 'eventual' }): Promise<string | null>;
+  set(
+    key: string,
+    data: Blob | string,
+    options: { onlyIfNew: true; metadata: Record<string, unknown> },
+  ): Promise<{ modified: boolean }>;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { IsoDate, RequiredText } from './common';
+import { HazardId } from './hazard';
+
+/**
+ * A tip receipt number (回执号): 28 digits, written in 7 groups of 4.
+ * 27 digits are random — 10^27 ≈ 2^89.7, comfortably over 80 bits — and the last is a
+ * Damm check digit, which catches every single wrong digit and every swap of two
+ * neighbouring digits, so a miscopied receipt is told apart from an unknown one.
+ * (24 digits would be 10^24 ≈ 2^79.7: just short of 80 bits.)
+ */
+export const RECEIPT_RANDOM_DIGITS = 27;
+export const RECEIPT_DIGITS = RECEIPT_RANDOM_DIGITS + 1;
+export const RECEIPT_GROUP = 4;
+
+// Damm's quasigroup of order 10 (weakly totally anti-symmetric).
+const DAMM = [
+  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
+  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
+  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
+  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
+  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
+  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
+  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
+  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
+  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
+  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
+] as const;
+
+/** The Damm interim digit of a digit string: the check digit to append, or 0 when it already ends in a valid one. */
+export function dammDigit(digits: string): number {
+  let interim = 0;
+  for (const char of digits) interim = DAMM[interim]![Number(char)]!;
+  return interim;
+}
+
+/** True when `value` is exactly 28 digits whose last digit checks. */
+export function isValidReceiptNumber(value: string): boolean {
+  return new RegExp(`^\\d{${RECEIPT_DIGITS}}$`).test(value) && dammDigit(value) === 0;
+}
+
+/** A receipt number in its canonical form: digits only, no spaces. */
+export const ReceiptNumber = z
+  .string({ error: '应为回执号' })
+  .regex(new RegExp(`^\\d{${RECEIPT_DIGITS}}$`), { error: `回执号应为 ${RECEIPT_DIGITS} 位数字` })
+  .refine((value) => dammDigit(value) === 0, { error: '回执号校验位不对，请逐位核对' });
+
+/** The public lookup key of a receipt: PBKDF2-SHA-256 of it, lowercase hex (see lib/tips/lookup-key.ts). */
+export const ReceiptLookupKey = z
+  .string({ error: '应为查询码' })
+  .regex(/^[0-9a-f]{64}$/, { error: '查询码应为 64 位小写十六进制（由办公室工具生成）' });
+
+/** What became of a tip, as the informant sees it on /receipt/. */
+export const RECEIPT_STATUSES = ['已收到', '核查中', '已列入隐患清单', '经核查不属实', '已移交'] as const;
+export const ReceiptStatus = z.enum(RECEIPT_STATUSES, {
+  error: `应为以下状态之一：${RECEIPT_STATUSES.join('、')}`,
+});
+export type ReceiptStatus = z.output<typeof ReceiptStatus>;
+
+/** One entry of content/receipts.yaml. Public: it must never hold anything that identifies the informant. */
+export const ReceiptEntry = z
+  .strictObject({
+    key: ReceiptLookupKey,
+    status: ReceiptStatus,
+    /** The day the tip was received (the queue keeps only the day). */
+    received: IsoDate,
+    /** The day this status was set. */
+    updated: IsoDate,
+    /** A short public note; never the tip's content or anything about the informant. */
+    note: RequiredText.max(200, { error: '公开说明不能超过 200 字' }).optional(),
+    /** The hazard number, when the tip became a hazard (status 已列入隐患清单). */
+    hazard: HazardId.optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.status === '已列入隐患清单' && !entry.hazard) {
+      ctx.addIssue({ code: 'custom', path: ['hazard'], message: '状态为“已列入隐患清单”时必须填写隐患编号' });
+    }
+    if (entry.status !== '已列入隐患清单' && entry.hazard) {
+      ctx.addIssue({ code: 'custom', path: ['hazard'], message: '只有“已列入隐患清单”的举报才填写隐患编号' });
+    }
+    if (entry.updated < entry.received) {
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: '更新日期不能早于收到日期' });
+    }
+  });
+export type ReceiptEntry = z.output<typeof ReceiptEntry>;
+
+/** content/receipts.yaml: the office-maintained status of every tip, by lookup key. */
+export const ReceiptsFile = z
+  .strictObject({
+    receipts: z.array(ReceiptEntry).default([]),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.receipts.forEach((entry, index) => {
+      if (seen.has(entry.key)) {
+        ctx.addIssue({ code: 'custom', path: ['receipts', index, 'key'], message: '同一查询码出现了两次' });
+      }
+      seen.add(entry.key);
+    });
+  });
+export type ReceiptsFile = z.output<typeof ReceiptsFile>;
