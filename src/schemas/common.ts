@@ -2,7 +2,26 @@ import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 
 // Every message a clerk or an informant sees is Chinese, including zod's generic ones.
-z.config(zhCN());
+z.config({
+  ...zhCN(),
+  // A misspelt field name is the commonest clerk mistake; say so plainly.
+  customError: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `未知字段：${issue.keys.map((k) => `「${k}」`).join('、')}，请检查字段名拼写（区分大小写）`
+      : undefined,
+});
+
+/** An error message that says 必须填写 when the field is missing altogether, else `message`. */
+export const missingOr =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? '必须填写' : message;
+
+/**
+ * Options for cross-field checks that must run even when some field failed, so a clerk
+ * sees every problem in one pass. Such checks must read their fields defensively.
+ */
+export const EVEN_IF_INVALID = { when: () => true } as const;
 
 /** True when `value` is a real calendar date written as YYYY-MM-DD (2023-02-30 is not). */
 export function isRealDate(value: string): boolean {
@@ -13,20 +32,27 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** `value` if it is a real YYYY-MM-DD date, else undefined: for checks that run on unvalidated input. */
+export const validDate = (value: unknown): string | undefined =>
+  typeof value === 'string' && isRealDate(value) ? value : undefined;
+
 /** A calendar date, YYYY-MM-DD. Kept as a string: dates here have no time zone. */
 export const IsoDate = z
-  .string({ error: '应为日期，格式 YYYY-MM-DD' })
+  .string({ error: missingOr('应为日期，格式 YYYY-MM-DD') })
   .refine(isRealDate, { error: '应为真实日期，格式 YYYY-MM-DD（如 2023-06-25）' });
 export type IsoDate = z.output<typeof IsoDate>;
 
 /** A month, YYYY-MM. */
 export const IsoMonth = z
-  .string({ error: '应为月份，格式 YYYY-MM' })
+  .string({ error: missingOr('应为月份，格式 YYYY-MM') })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '应为月份，格式 YYYY-MM（如 2023-06）' });
 export type IsoMonth = z.output<typeof IsoMonth>;
 
 /** Text a person must fill in: trimmed, not empty. */
-export const RequiredText = z.string({ error: '应为文字' }).trim().min(1, { error: '不能为空' });
+export const RequiredText = z
+  .string({ error: missingOr('应为文字') })
+  .trim()
+  .min(1, { error: '不能为空' });
 
 /** A slug used in URLs: lowercase ASCII letters, digits and hyphens. */
 export const Slug = z
@@ -35,6 +61,6 @@ export const Slug = z
 
 /** A count in a table: a whole number, zero or more. */
 export const Count = z
-  .number({ error: '应为非负整数' })
+  .number({ error: missingOr('应为非负整数') })
   .int({ error: '应为非负整数' })
   .min(0, { error: '应为非负整数' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, RequiredText } from './common';
+import { EVEN_IF_INVALID, IsoDate, RequiredText, validDate } from './common';
 import { Sector } from './sector';
 
 /** 逐项编号: the number a hazard keeps for life, e.g. NZ-2023-0001. */
@@ -26,13 +26,13 @@ export type HazardStatus = z.output<typeof HazardStatus>;
 export const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
 
 /** 挂牌督办: listed for supervision by a government department. */
-export const Supervision = z.object({
+export const Supervision = z.strictObject({
   by: RequiredText,
   since: IsoDate,
 });
 
 /** The "five" (五落实) of a deadline fix. All required for 限期整改. */
-export const RectificationPlan = z.object({
+export const RectificationPlan = z.strictObject({
   responsible: RequiredText.optional(),
   measures: RequiredText.optional(),
   funds: RequiredText.optional(),
@@ -42,13 +42,13 @@ export const RectificationPlan = z.object({
 export type RectificationPlan = z.output<typeof RectificationPlan>;
 
 /** 交办: who the hazard was handed to. */
-export const Assignee = z.object({
+export const Assignee = z.strictObject({
   kind: z.enum(ASSIGNEE_KINDS, { error: `应为以下之一：${ASSIGNEE_KINDS.join('、')}` }),
   name: RequiredText,
 });
 
 /** 办结销号: review and signature by the county leader in charge. */
-export const ClosureSignOff = z.object({
+export const ClosureSignOff = z.strictObject({
   reviewer: RequiredText,
   date: IsoDate,
 });
@@ -93,30 +93,51 @@ export const Hazard = z
       .regex(/^[0-9a-f]{32,128}$/, { error: '应为举报回执查询码（小写十六进制）' })
       .optional(),
   })
+  // Runs even when a field failed (see EVEN_IF_INVALID), so fields are read defensively.
   .superRefine((hazard, ctx) => {
+    const plan: Partial<Record<string, unknown>> = typeof hazard.plan === 'object' && hazard.plan ? hazard.plan : {};
     if (hazard.mode === '限期整改') {
       for (const field of PLAN_FIELDS) {
-        if (hazard.plan[field] === undefined) {
+        if (plan[field] === undefined) {
           ctx.addIssue({ code: 'custom', path: ['plan', field], message: PLAN_MESSAGES[field] });
         }
       }
     }
-    if (hazard.status !== '整改中') {
+    const found = validDate(hazard.found);
+    const rectified = validDate(hazard.rectified);
+    const closed = validDate(hazard.closure?.date);
+    const open = hazard.status === '整改中';
+    if (!open && HazardStatus.safeParse(hazard.status).success) {
       if (!hazard.result) {
         ctx.addIssue({ code: 'custom', path: ['result'], message: '已整改的隐患必须填写整改结果' });
       }
-      if (!hazard.rectified) {
+      if (hazard.rectified === undefined) {
         ctx.addIssue({ code: 'custom', path: ['rectified'], message: '已整改的隐患必须填写整改完成日期' });
       }
     }
-    if (hazard.status === '已销号' && !hazard.closure) {
+    // A date or sign-off on an open hazard means the status was not updated, or the date is wrong.
+    if (open && hazard.rectified !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rectified'],
+        message: '状态为整改中，不应填写整改完成日期；如已整改请修改状态',
+      });
+    }
+    if (hazard.status === '已销号' && hazard.closure === undefined) {
       ctx.addIssue({ code: 'custom', path: ['closure'], message: '已销号的隐患必须填写审核人和销号日期' });
     }
-    if (hazard.rectified && hazard.rectified < hazard.found) {
+    if (hazard.closure !== undefined && hazard.status !== '已销号' && HazardStatus.safeParse(hazard.status).success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closure'],
+        message: '只有已销号的隐患才填写办结销号；如已销号请修改状态',
+      });
+    }
+    if (rectified && found && rectified < found) {
       ctx.addIssue({ code: 'custom', path: ['rectified'], message: '整改完成日期不能早于发现日期' });
     }
-    if (hazard.closure && hazard.rectified && hazard.closure.date < hazard.rectified) {
+    if (closed && rectified && closed < rectified) {
       ctx.addIssue({ code: 'custom', path: ['closure', 'date'], message: '销号日期不能早于整改完成日期' });
     }
-  });
+  }, EVEN_IF_INVALID);
 export type Hazard = z.output<typeof Hazard>;

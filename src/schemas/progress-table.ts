@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, IsoDate, IsoMonth, RequiredText } from './common';
+import { Count, EVEN_IF_INVALID, IsoDate, IsoMonth, RequiredText, missingOr, validDate } from './common';
 
 /**
  * The attachment of the notice (进展情况调度表): 3 sections, 28 numbered items,
@@ -98,7 +98,7 @@ export const PROGRESS_SECTIONS = [
 ] as const satisfies readonly ProgressSection[];
 
 const Amount = z
-  .number({ error: '应为非负数' })
+  .number({ error: missingOr('应为非负数') })
   .min(0, { error: '应为非负数' })
   .refine((n) => Math.round(n * 10000) === n * 10000, { error: '最多保留四位小数' });
 
@@ -110,15 +110,16 @@ function sectionSchema<S extends ProgressSection>(section: S) {
     for (const f of item.figures as readonly ProgressFigure[]) shape[f.key] = f.decimal ? Amount : Count;
   }
   // The shape is built from the item list above, so its keys are exactly FigureKey<S>.
-  return z.strictObject(shape, { error: '应为调度表数字（键: 值）' }) as unknown as z.ZodType<
-    Record<FigureKey<S>, number>
-  >;
+  // Only the section's own type error is replaced; a misspelt key keeps the general message.
+  const error = (issue: { code?: string; input?: unknown }) =>
+    issue.code === 'invalid_type' ? missingOr('应为调度表数字（键: 值）')(issue) : undefined;
+  return z.strictObject(shape, { error }) as unknown as z.ZodType<Record<FigureKey<S>, number>>;
 }
 
 const [overall, spotCheck, enforcement] = PROGRESS_SECTIONS;
 
 /** One village's column of the progress table, cumulative as of the 25th. */
-export const ProgressRow = z.object({
+export const ProgressRow = z.strictObject({
   village: RequiredText,
   overall: sectionSchema(overall),
   spotCheck: sectionSchema(spotCheck),
@@ -129,24 +130,29 @@ export type ProgressSectionKey = ProgressSection['key'];
 
 /** One month's progress table (调度表), as reported by the villages. */
 export const ProgressTable = z
-  .object({
+  .strictObject({
     month: IsoMonth,
     /** 截至日期: the figures are cumulative as of this date, the 25th. */
     asOf: IsoDate,
     rows: z.array(ProgressRow),
   })
+  // Runs even when a field failed (see EVEN_IF_INVALID), so fields are read defensively.
   .superRefine((table, ctx) => {
-    if (!table.asOf.startsWith(table.month)) {
+    const asOf = validDate(table.asOf);
+    if (asOf && typeof table.month === 'string' && !asOf.startsWith(table.month)) {
       ctx.addIssue({ code: 'custom', path: ['asOf'], message: `截至日期应在 ${table.month} 月内` });
     }
+    const rows: unknown[] = Array.isArray(table.rows) ? table.rows : [];
     const seen = new Set<string>();
-    table.rows.forEach((row, index) => {
-      if (seen.has(row.village)) {
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'village'], message: `${row.village} 重复填报` });
+    rows.forEach((row, index) => {
+      const village = typeof row === 'object' && row !== null ? (row as { village?: unknown }).village : undefined;
+      if (typeof village !== 'string') return;
+      if (seen.has(village)) {
+        ctx.addIssue({ code: 'custom', path: ['rows', index, 'village'], message: `${village} 重复填报` });
       }
-      seen.add(row.village);
+      seen.add(village);
     });
-  });
+  }, EVEN_IF_INVALID);
 export type ProgressTable = z.output<typeof ProgressTable>;
 
 /** Every figure key in table order; 28 items, 31 figures. */

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { fieldLabel } from './labels';
 import type { ContentIssue } from './issues';
@@ -11,12 +11,14 @@ const ITEM_NAMES: Record<string, string> = { hazards: '项', rows: '行' };
 
 /** Parses YAML text; syntax errors come back as issues with the line number. */
 export function parseYaml(file: string, text: string): Parsed<unknown> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // The line counter gives each error its line; `linePos` is only filled in with prettyErrors.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       issues: doc.errors.map((error) => {
-        const line = error.linePos?.[0]?.line;
+        const line = lineCounter.linePos(error.pos[0]).line;
         return {
           file,
           ...(line ? { ref: `第${line}行` } : {}),
