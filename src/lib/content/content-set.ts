@@ -1,9 +1,11 @@
 import { HazardList } from '../../schemas/hazard-list';
 import { ProgressTable } from '../../schemas/progress-table';
 import { Site } from '../../schemas/site';
+import { ReceiptsFile, type ReceiptEntry } from '../../schemas/receipt';
 import { Ledger } from '../ledger/ledger';
 import { checkLedgerRules, type ListFile } from '../ledger/rules';
 import { checkProgressTable } from '../statistics/progress-table';
+import { checkReceipts } from '../tips/receipts';
 import { parseContent } from './parse';
 import type { ContentIssue } from './issues';
 
@@ -17,6 +19,8 @@ export interface ContentSources {
   site: SourceFile;
   hazardLists: readonly SourceFile[];
   progressTables: readonly SourceFile[];
+  /** content/receipts.yaml, when there is one. */
+  receipts?: SourceFile | undefined;
 }
 
 export interface TableFile {
@@ -30,6 +34,8 @@ export interface ContentSet {
   lists: ListFile[];
   tables: TableFile[];
   ledger: Ledger;
+  /** Tip receipt statuses (content/receipts.yaml); empty without the file. */
+  receipts: ReceiptEntry[];
   /** Warnings only (a set with errors is never returned). */
   warnings: ContentIssue[];
 }
@@ -73,11 +79,18 @@ export function readContentSet(sources: ContentSources): ContentResult {
       tables.push({ file: source.path, table: parsed.value });
     }
   }
+  let receipts: ReceiptEntry[] = [];
+  if (sources.receipts) {
+    const parsed = parseContent(sources.receipts.path, sources.receipts.text, ReceiptsFile);
+    if (!parsed.ok) issues.push(...parsed.issues);
+    else receipts = parsed.value.receipts;
+  }
   if (!site.ok) return { ok: false, issues };
 
   lists.sort((a, b) => a.list.month.localeCompare(b.list.month));
   tables.sort((a, b) => a.table.month.localeCompare(b.table.month));
   const ledger = new Ledger(lists.map((l) => l.list));
+  if (sources.receipts) issues.push(...checkReceipts(sources.receipts.path, receipts, ledger));
   // With a month missing, every rule across months would compare against the wrong month and
   // report changes the clerk never made; those rules wait until every list reads cleanly.
   const everyListRead = lists.length === sources.hazardLists.length;
@@ -87,5 +100,5 @@ export function readContentSet(sources: ContentSources): ContentResult {
   }
 
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  return { ok: true, content: { site: site.value, lists, tables, ledger, warnings: issues } };
+  return { ok: true, content: { site: site.value, lists, tables, ledger, receipts, warnings: issues } };
 }

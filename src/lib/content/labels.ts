@@ -71,6 +71,12 @@ const KEY_LABELS: Record<string, string> = {
   label: '说明',
   role: '职务',
   date: '日期',
+  receipts: '举报回执',
+  key: '查询码',
+  received: '收到日期',
+  updated: '更新日期',
+  note: '公开说明',
+  hazard: '隐患编号',
 };
 
 for (const section of PROGRESS_SECTIONS) {

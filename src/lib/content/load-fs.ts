@@ -30,5 +30,6 @@ export function loadContent(dir: string = contentDir()): ContentResult {
     site: read(site),
     hazardLists: readFolder(join(dir, 'hazard-lists')),
     progressTables: readFolder(join(dir, 'progress-tables')),
+    receipts: existsSync(join(dir, 'receipts.yaml')) ? read(join(dir, 'receipts.yaml')) : undefined,
   });
 }
