@@ -8,6 +8,7 @@ import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
 import { tableImport, tableTemplate } from './office/table';
+import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
 
 type Command = (args: string[]) => void | number | Promise<void | number>;
 
@@ -17,6 +18,11 @@ const COMMANDS: Record<string, Command> = {
   'month check': monthCheck,
   'table import': tableImport,
   'table template': tableTemplate,
+  'tips list': tipsList,
+  'tips show': tipsShow,
+  'tips triage': tipsTriage,
+  'tips promote': tipsPromote,
+  'tips export': tipsExport,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,9 @@ export function shown(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
+/** A content file's name in validation messages, exactly as lib/content/load-fs.ts names it. */
+export const contentFileName = (path: string): string => relative(process.cwd(), path) || path;
+
 export const monthFiles = (month: string, dir: string = contentDir()) => ({
   list: join(dir, 'hazard-lists', `${month}.yaml`),
   table: join(dir, 'progress-tables', `${month}.yaml`),

@@ -3,10 +3,16 @@ import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { formatIssues, hasErrors, type ContentIssue } from '../../lib/content/issues';
 import { contentDir, loadContent } from '../../lib/content/load-fs';
-import { combineIssues, emptyProgressWarnings, placeholderIssues, splitByMonth } from '../../lib/office/month-check';
+import {
+  combineIssues,
+  emptyProgressWarnings,
+  notImportedWarnings,
+  placeholderIssues,
+  splitByMonth,
+} from '../../lib/office/month-check';
 import { scaffoldHazardList, scaffoldProgressTable } from '../../lib/office/month-scaffold';
 import { OfficeError, UsageError, monthArg, parse } from './args';
-import { existsSync, monthFiles, readText, shown, writeText } from './files';
+import { contentFileName, existsSync, monthFiles, readText, shown, writeText } from './files';
 
 /** `month new YYYY-MM` */
 export function monthNew(args: string[]): void {
@@ -59,8 +65,10 @@ function officeIssues(): ContentIssue[] {
       if (!/\.ya?ml$/.test(name) || name.startsWith('_')) continue;
       const path = join(dir, name);
       const raw: unknown = parseDocument(readText(path)).toJS();
-      issues.push(...placeholderIssues(shown(path), raw));
-      if (folder === 'hazard-lists') issues.push(...emptyProgressWarnings(shown(path), raw));
+      const file = contentFileName(path);
+      issues.push(...placeholderIssues(file, raw));
+      if (folder === 'hazard-lists') issues.push(...emptyProgressWarnings(file, raw));
+      else issues.push(...notImportedWarnings(file, raw));
     }
   }
   return issues;

@@ -12,11 +12,11 @@ import { formatSheetError, readProgressSheet, type SheetCell } from '../../lib/o
 import { TEMPLATE_TITLE, templateGrid, templateLines, type GridCell } from '../../lib/office/table-template';
 import { Site, type Village } from '../../schemas/site';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
-import { existsSync, monthFiles, readText, shown, writeBytes, writeText } from './files';
+import { contentFileName, existsSync, monthFiles, readText, shown, writeBytes, writeText } from './files';
 
 function readSite() {
   const path = join(contentDir(), 'site.yaml');
-  const parsed = parseContent(shown(path), readText(path), Site);
+  const parsed = parseContent(contentFileName(path), readText(path), Site);
   if (!parsed.ok) throw new OfficeError(`站点文件有错误：\n${formatIssues(parsed.issues)}`);
   return parsed.value;
 }
@@ -67,7 +67,7 @@ export async function tableImport(args: string[]): Promise<number> {
     for (const error of sheet.errors) console.error(`  ${formatSheetError(error)}`);
     return 1;
   }
-  const edit = upsertProgressRow(shown(target), readText(target), month, sheet.row);
+  const edit = upsertProgressRow(contentFileName(target), readText(target), month, sheet.row);
   if (!edit.ok) {
     console.error(`✗ 未写入任何内容：\n${formatIssues(edit.issues)}`);
     return 1;
@@ -82,7 +82,7 @@ export async function tableImport(args: string[]): Promise<number> {
   // Section 1 should agree with the ledger: say so now rather than at publication.
   const loaded = loadContent();
   const notes = (loaded.ok ? loaded.content.warnings : loaded.issues).filter(
-    (i) => i.file === shown(target) && i.ref === village.name,
+    (i) => i.file === contentFileName(target) && i.ref === village.name,
   );
   if (notes.length) console.warn(formatIssues(notes));
   return 0;

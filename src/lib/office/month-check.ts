@@ -22,7 +22,7 @@ export function placeholderIssues(file: string, raw: unknown): ContentIssue[] {
       file,
       ...(ref ? { ref } : {}),
       ...(field ? { field } : {}),
-      message: `尚未填写（${text}）`,
+      message: `尚未填写（${text.split('\n')[0]!.slice(0, 60)}）`,
       severity: 'error' as const,
     };
   });
@@ -47,16 +47,41 @@ export function emptyProgressWarnings(file: string, raw: unknown): ContentIssue[
   );
 }
 
+const allZero = (row: Record<string, unknown>) =>
+  ['overall', 'spotCheck', 'enforcement'].every((section) => {
+    const figures = row[section];
+    return figures && typeof figures === 'object' && Object.values(figures).every((v) => v === 0);
+  });
+
+/** Villages whose row is still all zeros, as `month new` left it: one reminder each. */
+export function notImportedWarnings(file: string, raw: unknown): ContentIssue[] {
+  const rows = (raw as Raw)?.rows;
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row: Record<string, unknown>) =>
+    row && typeof row.village === 'string' && allZero(row)
+      ? [{ file, ref: row.village, message: NOT_IMPORTED, severity: 'warning' as const }]
+      : [],
+  );
+}
+const NOT_IMPORTED = '调度表数字均为 0，尚未导入该村填报的调度表（npm run office -- table import）';
+
 const sameSpot = (a: ContentIssue, b: ContentIssue) => a.file === b.file && a.ref === b.ref && a.field === b.field;
 
 /**
  * The office's check: the build's own issues plus the placeholder errors and reminders;
  * a schema error on a field that still holds a placeholder says the same thing twice,
- * so only the placeholder message is kept.
+ * so only the placeholder message is kept, and a village row not yet imported gets one
+ * reminder instead of a ledger warning per figure.
  */
 export function combineIssues(base: readonly ContentIssue[], extra: readonly ContentIssue[]): ContentIssue[] {
   const placeholders = extra.filter((i) => i.severity === 'error');
-  const kept = base.filter((issue) => !placeholders.some((p) => sameSpot(p, issue)));
+  const notImported = extra.filter((i) => i.message === NOT_IMPORTED);
+  const kept = base.filter(
+    (issue) =>
+      !placeholders.some((p) => sameSpot(p, issue)) &&
+      // A row not imported yet disagrees with the ledger everywhere; one reminder says it.
+      !(issue.severity === 'warning' && notImported.some((n) => n.file === issue.file && n.ref === issue.ref)),
+  );
   const fresh = extra.filter((issue) => !kept.some((k) => sameSpot(k, issue) && k.message === issue.message));
   return [...kept, ...fresh];
 }

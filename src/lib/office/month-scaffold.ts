@@ -1,5 +1,6 @@
-import { Document, Scalar, isMap, isNode, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { PROGRESS_FIGURE_KEYS } from '../../schemas/progress-table';
+import { Document, Scalar, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../schemas/progress-table';
+import { TEMPLATE_FIGURES, sectionHeading } from './table-template';
 import type { Site } from '../../schemas/site';
 import { cutoffOf, monthLabel, publishedOf } from './months';
 import { placeholder } from './placeholders';
@@ -84,6 +85,24 @@ const rank = (order: string[], key: unknown) => {
 const zeros = (section: string) =>
   Object.fromEntries(PROGRESS_FIGURE_KEYS.filter((f) => f.section === section).map((f) => [f.key, 0]));
 
+/** Each figure gets its item's number and label as a comment, as in the notice's table. */
+function labelFigures(doc: Document) {
+  const rows = doc.get('rows', true);
+  if (!isSeq(rows)) return;
+  for (const row of rows.items) {
+    if (!isMap(row)) continue;
+    PROGRESS_SECTIONS.forEach((section, index) => {
+      const map: unknown = row.get(section.key, true);
+      if (!isMap(map)) return;
+      map.commentBefore = ` ${sectionHeading(index, section.title)}`;
+      for (const figure of TEMPLATE_FIGURES.filter((f) => f.section === section.key)) {
+        const value: unknown = map.get(figure.key, true);
+        if (isScalar(value)) value.comment = ` ${figure.no}. ${figure.label}`;
+      }
+    });
+  }
+}
+
 /** A progress table with every village of the site and every figure zero, for the import to fill. */
 export function scaffoldProgressTable(month: string, site: Site): string {
   const doc = new Document({
@@ -96,6 +115,7 @@ export function scaffoldProgressTable(month: string, site: Site): string {
       enforcement: zeros('enforcement'),
     })),
   });
+  labelFigures(doc);
   doc.commentBefore = [
     ...(site.sample ? [' 示例数据：企业、人员均为虚构。'] : []),
     ` ${monthLabel(month)}进展情况调度表（截至 ${cutoffOf(month)} 的累计数）。各村数字均为 0，`,

@@ -14,11 +14,6 @@ export const cutoffOf = (month: string): string => `${month}-25`;
 /** Default publication date: a few days after the cutoff, for the office to adjust. */
 export const publishedOf = (month: string): string => `${month}-28`;
 
-/** Today's date in China (UTC+8), as YYYY-MM-DD: the office's calendar, wherever the tool runs. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** `2023-06` → `2023年6月` */
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-');

@@ -24,6 +24,7 @@ describe('upsertProgressRow', () => {
       ['北庄村', 4],
     ]);
     expect(edit.text.split('\n')[1]).toBe(base.split('\n')[1]);
+    expect(edit.text).toContain('selfFound: 4 # 1. 企业自查发现的重大事故隐患（个）');
   });
 
   it('keeps flow-style figure maps flow-style, and appends a village not yet listed', () => {

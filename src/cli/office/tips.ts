@@ -1,0 +1,340 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatIssues } from '../../lib/content/issues';
+import { contentDir } from '../../lib/content/load-fs';
+import { parseContent } from '../../lib/content/parse';
+import { isInside } from '../../lib/office/keys';
+import { placeholderIssues } from '../../lib/office/month-check';
+import { cutoffOf } from '../../lib/office/months';
+import { appendHazard, hazardFromTip, hazardIdsIn, hazardsFromTip, nextHazardId } from '../../lib/office/promote';
+import { describeTip, rawForDisplay } from '../../lib/office/tip-view';
+import {
+  TRIAGE_STATUSES,
+  isTriageStatus,
+  parseTriageRecord,
+  triageLabel,
+  upsertReceipt,
+  type TriageRecord,
+  type TriageStatus,
+} from '../../lib/office/triage';
+import { receiptLookupKey } from '../../lib/tips/lookup-key';
+import { identitiesFromFile, openTip, type OpenedTip } from '../../lib/tips/open';
+import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
+import { ReceiptNumber } from '../../schemas/receipt';
+import { chinaDay, type Tip } from '../../schemas/tip';
+import { Site } from '../../schemas/site';
+import { OfficeError, UsageError, monthArg, parse, required } from './args';
+import {
+  contentFileName,
+  existsSync,
+  monthFiles,
+  projectRoot,
+  readText,
+  receiptsFile,
+  shown,
+  writeBytes,
+  writeText,
+} from './files';
+import { cleanPhoto, describeRemoved } from './photos';
+import { openQueue, type Queue } from './queue';
+
+async function withQueue<T>(run: (queue: Queue) => Promise<T>): Promise<T> {
+  const queue = await openQueue();
+  console.log(`举报队列：${queue.description}`);
+  try {
+    return await run(queue);
+  } finally {
+    await queue.close();
+  }
+}
+
+async function tipIds(queue: Queue): Promise<string[]> {
+  return (await queue.tips.list()).blobs.map((b) => b.key).filter(isTipKey);
+}
+
+/** A full id, or a unique beginning of one (at least 6 characters), as a clerk may type it. */
+async function resolveId(queue: Queue, typed: string | undefined): Promise<string> {
+  const id = required(typed, '举报编号', '3f0c2a5e').toLowerCase();
+  const ids = await tipIds(queue);
+  if (ids.includes(id)) return id;
+  const matches = id.length >= 6 ? ids.filter((k) => k.startsWith(id)) : [];
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new UsageError(`编号 ${id} 对应多条举报，请多输入几位`);
+  throw new OfficeError(`队列中没有编号为 ${id} 的举报（用 tips list 查看全部编号）`);
+}
+
+interface Stored {
+  id: string;
+  bytes: Uint8Array;
+  metadata: TipMetadata | undefined;
+}
+
+async function fetchTip(queue: Queue, id: string): Promise<Stored> {
+  const entry = await queue.tips.getWithMetadata(id, { type: 'arrayBuffer', consistency: 'strong' });
+  if (!entry) throw new OfficeError(`读取举报 ${id} 失败`);
+  return { id, bytes: new Uint8Array(entry.data), metadata: parseTipMetadata(entry.metadata) };
+}
+
+async function triageOf(queue: Queue, id: string): Promise<TriageRecord | undefined> {
+  return parseTriageRecord(await queue.triage.get(id, { type: 'json', consistency: 'strong' }));
+}
+
+function siteVillages(): string[] {
+  const path = join(contentDir(), 'site.yaml');
+  const site = parseContent(contentFileName(path), readText(path), Site);
+  if (!site.ok) throw new OfficeError(`站点文件有错误：\n${formatIssues(site.issues)}`);
+  return site.value.villages.map((v) => v.name);
+}
+
+function readIdentities(file: string | undefined): string[] {
+  const path = resolve(required(file, '--identity', '/media/U盘/张三-identity.txt'));
+  if (!existsSync(path)) throw new OfficeError(`找不到私钥文件 ${path}`);
+  const identities = identitiesFromFile(readFileSync(path, 'utf8'));
+  if (!identities.length) throw new OfficeError(`${path} 中没有私钥（应有一行以 AGE-SECRET-KEY- 开头）`);
+  return identities;
+}
+
+async function decrypt(stored: Stored, identityFile: string | undefined): Promise<OpenedTip> {
+  const opened = await openTip(stored.bytes, readIdentities(identityFile), { villages: siteVillages() });
+  if (!opened.ok && opened.text === undefined) {
+    throw new OfficeError(
+      `无法解密举报 ${stored.id}：这把私钥不在该举报的接收名单中，或私钥文件不对。` +
+        '（举报只能用发送时 site.yaml 中列出的公钥对应的私钥解密。）',
+    );
+  }
+  return opened;
+}
+
+/** The receipt inside a tip — also from a tip that failed validation, if its receipt is sound. */
+function receiptOf(opened: OpenedTip): string {
+  if (opened.ok) return opened.tip.receipt;
+  let receipt: unknown;
+  try {
+    receipt = (JSON.parse(opened.text ?? '') as { receipt?: unknown }).receipt;
+  } catch {
+    receipt = undefined;
+  }
+  const parsed = ReceiptNumber.safeParse(receipt);
+  if (!parsed.success) throw new OfficeError('这条举报中没有有效的回执号，无法更新回执状态（举报仍保留在队列中）。');
+  return parsed.data;
+}
+
+/** Refuses folders inside the project: tips and photos must never end up committed. */
+function outsideRepo(dir: string, what: string): string {
+  const path = resolve(dir);
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  if (isInside(realpathSync(path), realpathSync(projectRoot))) {
+    throw new OfficeError(
+      `不能把${what}保存在项目文件夹内（${shown(path)}）：一旦提交就会泄露。请换一个仓库以外的文件夹。`,
+    );
+  }
+  return path;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** `tips list` */
+export async function tipsList(args: string[]): Promise<void> {
+  parse(args, {});
+  await withQueue(async (queue) => {
+    const rows = await Promise.all(
+      (await tipIds(queue)).map(async (id) => {
+        const meta = parseTipMetadata((await queue.tips.getMetadata(id, { consistency: 'strong' }))?.metadata);
+        return { id, meta, triage: await triageOf(queue, id) };
+      }),
+    );
+    rows.sort((a, b) => (a.meta?.received ?? '').localeCompare(b.meta?.received ?? '') || a.id.localeCompare(b.id));
+    if (!rows.length) {
+      console.log('队列中没有举报。');
+      return;
+    }
+    console.log('编号                                  收到日期    大小       处理状态');
+    for (const { id, meta, triage } of rows) {
+      console.log(
+        `${id}  ${meta?.received ?? '（未知）   '}  ${(meta ? kb(meta.size) : '?').padEnd(9)}  ${triageLabel(triage)}`,
+      );
+    }
+    const open = rows.filter((r) => !r.triage).length;
+    console.log(
+      `共 ${rows.length} 条，其中未处理 ${open} 条。查看：npm run office -- tips show 编号 --identity 私钥文件`,
+    );
+  });
+}
+
+/** `tips show <id> --identity FILE [--photos DIR]` */
+export async function tipsShow(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { identity: { type: 'string' }, photos: { type: 'string' } });
+  await withQueue(async (queue) => {
+    const stored = await fetchTip(queue, await resolveId(queue, positionals[0]));
+    const opened = await decrypt(stored, values.identity);
+    console.log('');
+    console.log(`举报 ${stored.id} · 收到 ${stored.metadata?.received ?? '（日期未知）'} · ${kb(stored.bytes.length)}`);
+    console.log(`处理状态：${triageLabel(await triageOf(queue, stored.id))}`);
+    console.log('');
+    if (!opened.ok) {
+      console.log('⚠ 这条举报未通过格式校验。下面是解密后的原文（举报不会被丢弃，仍保留在队列中）：');
+      for (const problem of opened.problems) console.log(`  - ${problem}`);
+      console.log('');
+      console.log(rawForDisplay(opened.text ?? ''));
+      return;
+    }
+    for (const line of describeTip(opened.tip)) console.log(line);
+    await savePhotos(stored.id, opened.tip, values.photos);
+  });
+}
+
+async function savePhotos(id: string, tip: Tip, dir: string | undefined): Promise<void> {
+  if (!tip.photos.length) return;
+  if (!dir) {
+    console.log('（照片未保存。加上 --photos 文件夹 可保存到仓库以外的文件夹。）');
+    return;
+  }
+  const folder = outsideRepo(dir, '举报照片');
+  for (const [index, photo] of tip.photos.entries()) {
+    const { bytes, removed } = await cleanPhoto(photo.data);
+    const path = join(folder, `${id.slice(0, 8)}-照片${index + 1}.jpg`);
+    writeBytes(path, bytes);
+    console.log(
+      removed.length
+        ? `照片${index + 1}：发现并已清除 ${describeRemoved(removed)}，已保存 ${path}`
+        : `照片${index + 1}：未发现元数据，已重新编码保存 ${path}`,
+    );
+  }
+}
+
+function allListTexts(): string[] {
+  const dir = join(contentDir(), 'hazard-lists');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
+    .map((name) => readText(join(dir, name)));
+}
+
+/** Writes the public status to receipts.yaml and the office's record next to the queue. */
+async function record(
+  queue: Queue,
+  stored: Stored,
+  lookupKey: string,
+  status: TriageStatus,
+  extra: { note?: string | undefined; hazard?: string | undefined },
+): Promise<void> {
+  const path = receiptsFile();
+  const today = chinaDay();
+  const edit = upsertReceipt(contentFileName(path), existsSync(path) ? readText(path) : undefined, {
+    key: lookupKey,
+    received: stored.metadata?.received ?? today,
+    status: TRIAGE_STATUSES[status],
+    updated: today,
+    note: extra.note,
+    hazard: extra.hazard,
+  });
+  if (!edit.ok) throw new OfficeError(`未写入：\n${formatIssues(edit.issues)}`);
+  writeText(path, edit.text);
+  const triage: TriageRecord = { v: 1, status, updated: today, ...(extra.hazard ? { hazard: extra.hazard } : {}) };
+  await queue.triage.setJSON(stored.id, triage);
+}
+
+/** `tips triage <id> --identity FILE --status S [--hazard ID] [--note TEXT]` */
+export async function tipsTriage(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, {
+    identity: { type: 'string' },
+    status: { type: 'string' },
+    hazard: { type: 'string' },
+    note: { type: 'string' },
+  });
+  const status = required(values.status, '--status', '核查中');
+  if (!isTriageStatus(status)) throw new UsageError(`--status 应为 ${Object.keys(TRIAGE_STATUSES).join('、')} 之一`);
+  if (status === '已列入' && !values.hazard) {
+    throw new UsageError('状态为“已列入”时须用 --hazard 写明隐患编号（或用 tips promote 自动列入）');
+  }
+  if (status !== '已列入' && values.hazard) throw new UsageError('只有“已列入”才填写 --hazard');
+  if (values.hazard && !allListTexts().some((text) => hazardIdsIn(text).includes(values.hazard!))) {
+    throw new OfficeError(`隐患清单中没有编号 ${values.hazard}`);
+  }
+  await withQueue(async (queue) => {
+    const stored = await fetchTip(queue, await resolveId(queue, positionals[0]));
+    const lookupKey = await receiptLookupKey(receiptOf(await decrypt(stored, values.identity)));
+    await record(queue, stored, lookupKey, status, { note: values.note, hazard: values.hazard });
+    console.log(
+      `✓ 已记录：举报 ${stored.id.slice(0, 8)} → ${TRIAGE_STATUSES[status]}${values.hazard ? `（${values.hazard}）` : ''}`,
+    );
+    console.log(`  ${shown(receiptsFile())} 已更新；提交并发布后，举报人用回执号可查到此状态。`);
+    if (values.note) console.log('  注意：说明会公开显示，不能含举报内容或任何能识别举报人的信息。');
+  });
+}
+
+/** `tips promote <id> --month YYYY-MM --identity FILE` */
+export async function tipsPromote(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { identity: { type: 'string' }, month: { type: 'string' } });
+  const month = monthArg(required(values.month, '--month', '2023-08'));
+  const listPath = monthFiles(month).list;
+  if (!existsSync(listPath)) {
+    throw new OfficeError(
+      `还没有 ${month} 的隐患清单 ${shown(listPath)}。请先运行：npm run office -- month new ${month}`,
+    );
+  }
+  await withQueue(async (queue) => {
+    const stored = await fetchTip(queue, await resolveId(queue, positionals[0]));
+    const opened = await decrypt(stored, values.identity);
+    if (!opened.ok) {
+      throw new OfficeError(
+        `这条举报未通过格式校验，不能自动列入：\n  ${opened.problems.join('\n  ')}\n` +
+          '请用 tips show 查看原文，在清单中手工添加隐患，再用 tips triage --status 已列入 --hazard 编号 记录。',
+      );
+    }
+    const received = stored.metadata?.received ?? chinaDay();
+    const found = opened.tip.seen ?? received;
+    if (found > cutoffOf(month)) {
+      throw new OfficeError(
+        `该举报的发现日期 ${found} 晚于 ${month} 的截至日期 ${cutoffOf(month)}，请列入下一个月的清单。`,
+      );
+    }
+    const lookupKey = await receiptLookupKey(opened.tip.receipt);
+    const texts = allListTexts();
+    const already = texts.flatMap((text) => hazardsFromTip(text, lookupKey));
+    if (already.length) throw new OfficeError(`这条举报已列入隐患清单：${[...new Set(already)].join('、')}`);
+
+    const id = nextHazardId(texts.flatMap(hazardIdsIn), month);
+    const hazard = hazardFromTip({ id, tip: opened.tip, tipKey: lookupKey, received, villages: siteVillages() });
+    writeText(listPath, appendHazard(readText(listPath), hazard));
+    await record(queue, stored, lookupKey, '已列入', { hazard: id });
+
+    console.log(`✓ 已列入 ${shown(listPath)}，隐患编号 ${id}（来源：群众举报），回执状态已改为“已列入隐患清单”。`);
+    console.log(`  请在该文件 ${id} 下填写：`);
+    for (const issue of placeholderIssues('', { hazards: [hazard] })) console.log(`    - ${issue.field}`);
+    console.log(`  填好后运行：npm run office -- month check ${month}`);
+  });
+}
+
+/** `tips export --out DIR` */
+export async function tipsExport(args: string[]): Promise<void> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const dir = outsideRepo(required(values.out, '--out', '/media/U盘/举报备份'), '举报备份');
+  await withQueue(async (queue) => {
+    const lines = ['编号\t收到日期\t字节\tsha256'];
+    let written = 0;
+    for (const id of (await tipIds(queue)).sort()) {
+      const stored = await fetchTip(queue, id);
+      const sha256 = createHash('sha256').update(stored.bytes).digest('hex');
+      if (stored.metadata && stored.metadata.sha256 !== sha256) {
+        console.warn(`  ! 举报 ${id} 的内容摘要与收到时记录的不一致，请保留并报告技术人员。`);
+      }
+      lines.push([id, stored.metadata?.received ?? '', stored.bytes.length, sha256].join('\t'));
+      let path = join(dir, `${id}.age`);
+      if (existsSync(path)) {
+        if (createHash('sha256').update(readFileSync(path)).digest('hex') === sha256) continue;
+        // Never overwrite a backup: keep both, the queue's copy named by its digest.
+        path = join(dir, `${id}.${sha256.slice(0, 12)}.age`);
+      }
+      writeFileSync(path, stored.bytes, { mode: 0o600 });
+      written++;
+    }
+    const index = join(dir, `清单-${chinaDay()}.tsv`);
+    writeFileSync(index, `${lines.join('\n')}\n`, { mode: 0o600 });
+    console.log(
+      `✓ 队列共 ${lines.length - 1} 条举报，本次新写入 ${written} 个密文文件到 ${dir}（已有且相同的不重复写入），清单见 ${index}`,
+    );
+    console.log('  每个 .age 文件都可以用标准 age 工具解密：age -d -i 私钥文件 编号.age');
+  });
+}
