@@ -100,7 +100,8 @@ export const PROGRESS_SECTIONS = [
 const Amount = z
   .number({ error: missingOr('应为非负数') })
   .min(0, { error: '应为非负数' })
-  .refine((n) => Math.round(n * 10000) === n * 10000, { error: '最多保留四位小数' });
+  // n * 10000 is inexact in binary (12.3456 * 10000 = 123455.99999999999): compare with a tolerance.
+  .refine((n) => Math.abs(Math.round(n * 10000) - n * 10000) < 1e-6, { error: '最多保留四位小数' });
 
 type FigureKey<S extends ProgressSection> = S['items'][number]['figures'][number]['key'];
 
