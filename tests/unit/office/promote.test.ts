@@ -8,6 +8,7 @@ import {
   nextHazardId,
 } from '../../../src/lib/office/promote';
 import { placeholderIssues } from '../../../src/lib/office/month-check';
+import { Tip } from '../../../src/schemas/tip';
 import { JUNE } from './fixtures';
 
 describe('nextHazardId', () => {
@@ -21,14 +22,13 @@ describe('nextHazardId', () => {
 });
 
 const TIP_KEY = 'c'.repeat(64);
-const tip = {
-  version: 1 as const,
+const tip = Tip.parse({
+  version: 1,
   receipt: '0'.repeat(28),
   what: '某厂仓库夜间偷偷灌装液化气，我是那里的工人。',
   village: '南庄村',
   unit: '南庄示例气站',
-  photos: [],
-};
+});
 
 describe('hazardFromTip', () => {
   const hazard = hazardFromTip({
