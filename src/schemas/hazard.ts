@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { EVEN_IF_INVALID, IsoDate, RequiredText, validDate } from './common';
+import { EVEN_IF_INVALID, IsoDate, RequiredText, missingOr, validDate } from './common';
 import { Sector } from './sector';
 
 /** 逐项编号: the number a hazard keeps for life, e.g. NZ-2023-0001. */
 export const HazardId = z
-  .string({ error: '应为隐患编号' })
+  .string({ error: missingOr('应为隐患编号') })
   .regex(/^[A-Z]{2,6}-\d{4}-\d{4,6}$/, { error: '隐患编号格式应为 NZ-2023-0001' });
 export type HazardId = z.output<typeof HazardId>;
 
