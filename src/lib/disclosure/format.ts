@@ -42,3 +42,8 @@ export const monthPath = (month: IsoMonth): string => `/disclosures/${month}/`;
 export const hazardPath = (id: string): string => `/hazards/${id}/`;
 export const villagePath = (slug: string): string => `/villages/${slug}/`;
 export const sectorPath = (slug: string): string => `/sectors/${slug}/`;
+
+/** Fills `{name}` placeholders of a UI string: fill('截至{date}', { date: '…' }). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

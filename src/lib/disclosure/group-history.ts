@@ -1,18 +1,12 @@
 import type { IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
-import type { Ledger } from '../ledger/ledger';
+import type { Ledger, MonthFigures } from '../ledger/ledger';
 import { isClosed, isOverdue, isRectified } from '../ledger/status';
 
 /** One month of a village or sector: cumulative counts as of the cutoff, like the headline figures. */
-export interface GroupMonth {
-  month: IsoMonth;
+export interface GroupMonth extends MonthFigures {
   /** First listed this month. */
   added: number;
-  total: number;
-  open: number;
-  rectified: number;
-  closed: number;
-  overdue: number;
 }
 
 /** A hazard of the group in its latest state. */
@@ -60,12 +54,14 @@ export function groupHistory(ledger: Ledger, belongs: (hazard: Hazard) => boolea
     const rectified = all.filter(isRectified).length;
     return {
       month,
+      cutoff,
       added: ledger.diff(month).added.filter(belongs).length,
       total: all.length,
       open: all.length - rectified,
       rectified,
       closed: all.filter(isClosed).length,
       overdue: all.filter((h) => isOverdue(h, cutoff)).length,
+      rectificationRate: all.length === 0 ? 0 : rectified / all.length,
     };
   });
   return { hazards, months };

@@ -78,7 +78,9 @@ export function progressTableView(table: ProgressTable, directory: Directory, le
   const mismatch = new Map<string, number>();
   for (const d of checked ? compareWithLedger(ledger, table) : []) mismatch.set(`${d.village}|${d.key}`, d.ledger);
   const total = townshipTotal(table.rows);
-  const ledgerTotal = checked ? deriveOverall(ledger.cumulative(table.month), ledger.list(table.month).cutoff) : {};
+  const ledgerTotal: Record<string, number> = checked
+    ? deriveOverall(ledger.cumulative(table.month), ledger.list(table.month).cutoff)
+    : {};
   const TOTAL = '全镇合计';
   for (const [key, value] of Object.entries(ledgerTotal)) {
     if ((total.overall as Record<string, number>)[key] !== value) mismatch.set(`${TOTAL}|${key}`, value);

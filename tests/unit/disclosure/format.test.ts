@@ -6,6 +6,7 @@ import {
   formatPercent,
   formatShortMonth,
   townshipDate,
+  fill,
 } from '../../../src/lib/disclosure/format';
 
 describe('format', () => {
@@ -33,5 +34,12 @@ describe('format', () => {
   it('dates the build in the township (UTC+8)', () => {
     expect(townshipDate(new Date('2023-06-25T15:59:59Z'))).toBe('2023-06-25');
     expect(townshipDate(new Date('2023-06-25T16:00:00Z'))).toBe('2023-06-26');
+  });
+});
+
+describe('fill', () => {
+  it('replaces known placeholders and leaves unknown ones visible', () => {
+    expect(fill('{month}共 {n} 项', { month: '2023年6月', n: 3 })).toBe('2023年6月共 3 项');
+    expect(fill('{missing}', {})).toBe('{missing}');
   });
 });

@@ -17,9 +17,39 @@ describe('groupHistory', () => {
   it('counts the group month by month, cumulatively', () => {
     const yi = groupHistory(ledger, (h) => h.village === '乙村');
     expect(yi.months).toEqual([
-      { month: '2023-06', added: 1, total: 1, open: 0, rectified: 1, closed: 0, overdue: 0 },
-      { month: '2023-07', added: 1, total: 2, open: 1, rectified: 1, closed: 1, overdue: 0 },
-      { month: '2023-08', added: 0, total: 2, open: 1, rectified: 1, closed: 1, overdue: 0 },
+      {
+        month: '2023-06',
+        cutoff: '2023-06-25',
+        added: 1,
+        total: 1,
+        open: 0,
+        rectified: 1,
+        closed: 0,
+        overdue: 0,
+        rectificationRate: 1,
+      },
+      {
+        month: '2023-07',
+        cutoff: '2023-07-25',
+        added: 1,
+        total: 2,
+        open: 1,
+        rectified: 1,
+        closed: 1,
+        overdue: 0,
+        rectificationRate: 0.5,
+      },
+      {
+        month: '2023-08',
+        cutoff: '2023-08-25',
+        added: 0,
+        total: 2,
+        open: 1,
+        rectified: 1,
+        closed: 1,
+        overdue: 0,
+        rectificationRate: 0.5,
+      },
     ]);
     const jia = groupHistory(ledger, (h) => h.village === '甲村');
     expect(jia.months.map((m) => m.overdue)).toEqual([0, 1, 0]);
