@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 
+const EXPECTED: Partial<Record<string, string>> = {
+  object: '应为若干「字段: 值」（见模板）',
+  array: '应为列表（每项以「- 」开头）',
+  string: '应为文字',
+  number: '应为数字',
+  boolean: '应为 true 或 false',
+};
+
 // Every message a clerk or an informant sees is Chinese, including zod's generic ones.
 z.config({
   ...zhCN(),
-  // A misspelt field name is the commonest clerk mistake; say so plainly.
-  customError: (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `未知字段：${issue.keys.map((k) => `「${k}」`).join('、')}，请检查字段名拼写（区分大小写）`
-      : undefined,
+  customError: (issue) => {
+    // A misspelt field name is the commonest clerk mistake; say so plainly.
+    if (issue.code === 'unrecognized_keys') {
+      return `未知字段：${issue.keys.map((k) => `「${k}」`).join('、')}，请检查字段名拼写（区分大小写）`;
+    }
+    // zod's own wording names JavaScript types ("期望 object，实际接收 undefined"): say what to write.
+    if (issue.code === 'invalid_type') return issue.input === undefined ? '必须填写' : EXPECTED[issue.expected];
+    return undefined;
+  },
 });
 
 /** An error message that says 必须填写 when the field is missing altogether, else `message`. */

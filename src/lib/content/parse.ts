@@ -28,7 +28,12 @@ export function parseYaml(file: string, text: string): Parsed<unknown> {
       }),
     };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch {
+    // toJS throws only when aliases (&a / *a) expand beyond the limit: a file built to exhaust memory.
+    return { ok: false, issues: [{ file, message: 'YAML 格式错误：别名（*）引用过多，请直接写出内容', severity: 'error' }] };
+  }
 }
 
 function yamlErrorMessage(code: string): string {
@@ -40,6 +45,8 @@ function yamlErrorMessage(code: string): string {
     BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不正确',
     TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
     UNEXPECTED_TOKEN: '出现意外的符号',
+    MULTIPLE_DOCS: '一个文件只能有一份内容，请删除多余的 ---',
+    RESOURCE_EXHAUSTION: '嵌套层级过多',
   };
   return known[code] ?? `无法解析（${code}）`;
 }
@@ -55,14 +62,60 @@ function refFor(raw: unknown, path: readonly PropertyKey[]): string | undefined 
   return `${fieldLabel([list]) ?? list}第${index + 1}${ITEM_NAMES[list] ?? '项'}`;
 }
 
+/**
+ * Characters a clerk cannot see or did not mean to type: control characters, direction
+ * overrides and isolates (they make text display differently from what it says), a stray
+ * byte-order mark, and U+FFFD, which a file saved in another encoding (such as GBK) leaves
+ * behind when read as UTF-8. Tabs and line breaks are fine.
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/;
+
+interface PathIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+function hiddenCharacters(value: unknown, path: PropertyKey[] = [], found: PathIssue[] = []): PathIssue[] {
+  if (typeof value === 'string') {
+    const match = HIDDEN.exec(value);
+    if (match) {
+      const char = match[0];
+      const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      found.push({
+        path,
+        message:
+          char === '\ufffd'
+            ? '含有无法识别的字符「\ufffd」：文件可能不是 UTF-8 编码（如 GBK），请用 UTF-8 编码另存后重新填写该处'
+            : `第${match.index + 1}个字符处含有看不见的控制字符（${code}），请删除后重新输入`,
+      });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => hiddenCharacters(item, [...path, index], found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) hiddenCharacters(item, [...path, key], found);
+  }
+  return found;
+}
+
+/** The file as a whole is not a mapping of fields: say so instead of quoting zod's types. */
+const rootMessage = (raw: unknown) =>
+  raw === null || raw === undefined ? '文件为空（或只有注释）' : '文件内容应为「字段: 值」的形式，请对照模板检查';
+
 /** Validates parsed data against a schema; every problem becomes an issue, none is dropped. */
 export function validate<S extends z.ZodType>(file: string, raw: unknown, schema: S): Parsed<z.output<S>> {
   const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, value: result.data };
+  const problems: PathIssue[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        path: issue.path,
+        message: issue.path.length === 0 && issue.code === 'invalid_type' ? rootMessage(raw) : issue.message,
+      }));
+  problems.push(...hiddenCharacters(raw));
+  if (result.success && problems.length === 0) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => {
-      const path = issue.path;
+    issues: problems.map(({ path, message }) => {
       const ref = refFor(raw, path);
       // Inside a list item, the item is named by `ref`; label only the field within it.
       const fieldPath = ref && typeof path[1] === 'number' ? path.slice(2) : path;
@@ -71,7 +124,7 @@ export function validate<S extends z.ZodType>(file: string, raw: unknown, schema
         file,
         ...(ref ? { ref } : {}),
         ...(field ? { field } : {}),
-        message: issue.message,
+        message,
         severity: 'error' as const,
       };
     }),
