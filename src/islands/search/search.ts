@@ -12,6 +12,7 @@ import {
   type SearchState,
 } from '../../lib/search/filters';
 import { exactNumberFirst } from '../../lib/search/hazard-number';
+import { mergeResults, relaxedQueries } from '../../lib/search/relaxed';
 import { format, type SearchMessages } from './messages';
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
@@ -115,9 +116,13 @@ function start(root: HTMLElement): void {
     try {
       const engine = await getPagefind();
       engineReady = true;
-      const response = await engine.search(state.q.trim() || null, { filters: pagefindFilters(state) });
+      const filters = pagefindFilters(state);
+      const [response, ...relaxed] = await Promise.all([
+        engine.search(state.q.trim() || null, { filters }),
+        ...relaxedQueries(state.q).map((variant) => engine.search(variant, { filters })),
+      ]);
       if (current !== generation || !response) return;
-      results = response.results;
+      results = mergeResults(response.results, ...relaxed.map((r) => r?.results ?? []));
       shown = 0;
       query = state.q;
       list.replaceChildren();

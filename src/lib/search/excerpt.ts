@@ -16,8 +16,9 @@ export function parseExcerpt(excerpt: string): ExcerptPart[] {
     if (piece === '<mark>') marked = true;
     else if (piece === '</mark>') marked = false;
     else if (piece !== '') {
-      const text = piece.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
-      const last = parts.at(-1);
+      // split/join and [length - 1] rather than replaceAll/at(): older phone browsers lack them.
+      const text = piece.split('&lt;').join('<').split('&gt;').join('>');
+      const last = parts[parts.length - 1];
       // Pagefind marks adjacent words separately (<mark>特殊</mark><mark>字符</mark>): join them.
       if (last && last.marked === marked) last.text += text;
       else parts.push({ text, marked });

@@ -1,0 +1,128 @@
+/**
+ * "How many bytes does a resident's phone fetch for a first search?" — measured in a real
+ * Chromium with an empty cache, from Chromium's own network events (CDP), from navigation to
+ * the first results on screen, everything included: page, CSS, script, Pagefind's code, WASM,
+ * index chunks and result fragments.
+ *
+ *   const report = await firstQueryBytes('http://127.0.0.1:8899/search/?q=燃气');
+ *   console.log(formatFirstQueryBytes(report));
+ *
+ * Usable from a Playwright test (pass its `browser`) or from a plain script run with tsx
+ * (it then launches the system Chromium itself).
+ */
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumPath } from '../../scripts/chromium.mjs';
+
+export interface FetchedResource {
+  url: string;
+  /** CDP resource type: Document, Script, Stylesheet, Fetch… */
+  type: string;
+  /** Bytes on the wire as this server sent them (headers included, compressed if it compressed). */
+  transferred: number;
+  /** Bytes of the body after decoding. */
+  decoded: number;
+  /** The body gzipped at level 9: what a compressing host such as Netlify would send, about. */
+  gzipped: number;
+}
+
+export interface FirstQueryBytes {
+  url: string;
+  resources: FetchedResource[];
+  total: { transferred: number; decoded: number; gzipped: number };
+  /** The part of `total` under /pagefind/: the cost of search itself. */
+  search: { transferred: number; decoded: number; gzipped: number };
+}
+
+export interface FirstQueryOptions {
+  /** A browser to open a fresh context in; by default the system Chromium is launched and closed. */
+  browser?: Browser;
+  /** Resolves once the first results are on screen; by default waits for the search page's count. */
+  ready?: (page: Page) => Promise<void>;
+  timeoutMs?: number;
+}
+
+/** The search page's live region says 找到 N 条结果 or 没有找到结果 once a search is done. */
+async function searchPageReady(page: Page): Promise<void> {
+  await page.locator('[data-search-status]').filter({ hasText: /找到/ }).waitFor();
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+function sum(resources: readonly FetchedResource[]): FirstQueryBytes['total'] {
+  return resources.reduce(
+    (acc, r) => ({
+      transferred: acc.transferred + r.transferred,
+      decoded: acc.decoded + r.decoded,
+      gzipped: acc.gzipped + r.gzipped,
+    }),
+    { transferred: 0, decoded: 0, gzipped: 0 },
+  );
+}
+
+export async function firstQueryBytes(url: string, options: FirstQueryOptions = {}): Promise<FirstQueryBytes> {
+  const browser =
+    options.browser ??
+    (await chromium.launch({ executablePath: chromiumPath() ?? '/usr/bin/chromium', args: LAUNCH_ARGS }));
+  // A new context has an empty cache: this is a first visit.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+
+    const seen = new Map<string, { url: string; type: string; decoded: number }>();
+    const finished = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!e.request.url.startsWith('data:'))
+        seen.set(e.requestId, { url: e.request.url, type: e.type ?? '', decoded: 0 });
+    });
+    cdp.on('Network.dataReceived', (e) => {
+      const entry = seen.get(e.requestId);
+      if (entry) entry.decoded += e.dataLength;
+    });
+    cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
+
+    await page.goto(url);
+    await (options.ready ?? searchPageReady)(page);
+    // Let requests started by the results (fragments) finish.
+    await page.waitForLoadState('networkidle', { timeout: options.timeoutMs ?? 30_000 });
+
+    const resources: FetchedResource[] = [];
+    for (const [id, entry] of seen) {
+      const transferred = finished.get(id);
+      if (transferred === undefined) continue;
+      let gzipped = 0;
+      try {
+        const body = await cdp.send('Network.getResponseBody', { requestId: id });
+        gzipped = gzipSync(Buffer.from(body.body, body.base64Encoded ? 'base64' : 'utf8'), { level: 9 }).length;
+      } catch {
+        // No body (204, redirect): nothing to compress.
+      }
+      resources.push({ url: entry.url, type: entry.type, transferred, decoded: entry.decoded, gzipped });
+    }
+    const search = resources.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
+    return { url, resources, total: sum(resources), search: sum(search) };
+  } finally {
+    await context.close();
+    if (!options.browser) await browser.close();
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** A short table for a benchmark log or a test report. */
+export function formatFirstQueryBytes(report: FirstQueryBytes): string {
+  const rows = report.resources.map(
+    (r) =>
+      `${new URL(r.url).pathname.padEnd(60)} ${r.type.padEnd(10)} ${kB(r.transferred).padStart(10)} ${kB(r.gzipped).padStart(10)}`,
+  );
+  return [
+    `First query at ${report.url}: ${report.resources.length} requests`,
+    `${'path'.padEnd(60)} ${'type'.padEnd(10)} ${'sent'.padStart(10)} ${'gzip -9'.padStart(10)}`,
+    ...rows,
+    `total: ${kB(report.total.transferred)} sent, ${kB(report.total.decoded)} decoded, ${kB(report.total.gzipped)} gzipped`,
+    `of which /pagefind/: ${kB(report.search.transferred)} sent, ${kB(report.search.gzipped)} gzipped`,
+  ].join('\n');
+}
