@@ -1,35 +1,59 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readContentSet, type ContentResult, type SourceFile } from './content-set';
+import type { ContentIssue } from './issues';
 
 /** The content folder: `content/` unless CONTENT_DIR points elsewhere (benchmarks, tests). */
 export function contentDir(): string {
   return process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
 }
 
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+/** A regular file (or a link to one); folders and broken links are not content. */
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+
 function read(path: string): SourceFile {
-  return { path: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') };
+  return { path: shown(path), text: readFileSync(path, 'utf8') };
 }
 
-function readFolder(dir: string): SourceFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
-    .sort()
-    .map((name) => read(join(dir, name)));
+/**
+ * The .yaml files of a folder. Anything else is reported, not silently skipped: Windows
+ * hides extensions, and a month saved as 2023-12.yaml.txt or 2023-12.YAML would otherwise
+ * just not be published.
+ */
+function readFolder(dir: string, skipped: ContentIssue[]): SourceFile[] {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  const files: SourceFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name.startsWith('_') || name.startsWith('.')) continue;
+    if (/\.ya?ml$/.test(name) && isFile(path)) files.push(read(path));
+    else {
+      skipped.push({
+        file: shown(path),
+        message: '不是 .yaml 内容文件，未读取（文件名应为 YYYY-MM.yaml，小写扩展名）',
+        severity: 'warning',
+      });
+    }
+  }
+  return files;
 }
 
 /** Reads and validates the whole content folder. */
 export function loadContent(dir: string = contentDir()): ContentResult {
   const site = join(dir, 'site.yaml');
-  if (!existsSync(site)) {
-    const file = relative(process.cwd(), site) || site;
-    return { ok: false, issues: [{ file, message: '找不到站点文件 site.yaml', severity: 'error' }] };
+  if (!isFile(site)) {
+    return { ok: false, issues: [{ file: shown(site), message: '找不到站点文件 site.yaml', severity: 'error' }] };
   }
-  return readContentSet({
+  const skipped: ContentIssue[] = [];
+  const result = readContentSet({
     site: read(site),
-    hazardLists: readFolder(join(dir, 'hazard-lists')),
-    progressTables: readFolder(join(dir, 'progress-tables')),
-    receipts: existsSync(join(dir, 'receipts.yaml')) ? read(join(dir, 'receipts.yaml')) : undefined,
+    hazardLists: readFolder(join(dir, 'hazard-lists'), skipped),
+    progressTables: readFolder(join(dir, 'progress-tables'), skipped),
+    receipts: isFile(join(dir, 'receipts.yaml')) ? read(join(dir, 'receipts.yaml')) : undefined,
   });
+  if (result.ok) result.content.warnings.push(...skipped);
+  else result.issues.push(...skipped);
+  return result;
 }

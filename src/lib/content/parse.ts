@@ -11,6 +11,14 @@ const ITEM_NAMES: Record<string, string> = { hazards: '项', rows: '行' };
 
 /** Parses YAML text; syntax errors come back as issues with the line number. */
 export function parseYaml(file: string, text: string): Parsed<unknown> {
+  // A file saved as GBK/ANSI and read as UTF-8 is full of U+FFFD: one message for the file,
+  // not hundreds for its fields.
+  const garbled = text.indexOf('\ufffd');
+  if (garbled >= 0) {
+    const line = text.slice(0, garbled).split('\n').length;
+    const message = '含有无法识别的字符「\ufffd」：文件可能不是 UTF-8 编码（如另存为 ANSI 或 GBK），请用 UTF-8 编码另存';
+    return { ok: false, issues: [{ file, ref: `第${line}行`, message, severity: 'error' }] };
+  }
   // The line counter gives each error its line; `linePos` is only filled in with prettyErrors.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
@@ -64,12 +72,11 @@ function refFor(raw: unknown, path: readonly PropertyKey[]): string | undefined 
 
 /**
  * Characters a clerk cannot see or did not mean to type: control characters, direction
- * overrides and isolates (they make text display differently from what it says), a stray
- * byte-order mark, and U+FFFD, which a file saved in another encoding (such as GBK) leaves
- * behind when read as UTF-8. Tabs and line breaks are fine.
+ * overrides and isolates (they make text display differently from what it says) and a stray
+ * byte-order mark. Tabs and line breaks are fine. (U+FFFD is caught per file, in parseYaml.)
  */
 // eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/;
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 interface PathIssue {
   path: readonly PropertyKey[];
@@ -84,10 +91,7 @@ function hiddenCharacters(value: unknown, path: PropertyKey[] = [], found: PathI
       const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       found.push({
         path,
-        message:
-          char === '\ufffd'
-            ? '含有无法识别的字符「\ufffd」：文件可能不是 UTF-8 编码（如 GBK），请用 UTF-8 编码另存后重新填写该处'
-            : `第${match.index + 1}个字符处含有看不见的控制字符（${code}），请删除后重新输入`,
+        message: `第${match.index + 1}个字符处含有看不见的控制字符（${code}），请删除后重新输入`,
       });
     }
   } else if (Array.isArray(value)) {

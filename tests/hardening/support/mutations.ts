@@ -264,13 +264,20 @@ const hazardCases: Record<string, Maker> = {
     const char = random.pick(HOSTILE_CHARS);
     const at = random.int(1, (hazard[field] as string).length - 1);
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const mutated = withHazard(sources, pick, (h) => {
+      const text = h[field] as string;
+      h[field] = text.slice(0, at) + char + text.slice(at);
+    });
+    // U+FFFD is what a wrong encoding leaves: reported once for the file, at its line.
+    const text = mutated.hazardLists.find((f) => f.path === pick.file.path)!.text;
+    const line = text.slice(0, text.indexOf(char)).split('\n').length;
     return {
       name: `${code} inside ${field} of ${hazard.id} in ${pick.file.path}`,
-      sources: withHazard(sources, pick, (h) => {
-        const text = h[field] as string;
-        h[field] = text.slice(0, at) + char + text.slice(at);
-      }),
-      expect: { file: pick.file.path, ref: hazard.id, field: label(field) },
+      sources: mutated,
+      expect:
+        char === '\ufffd'
+          ? { file: pick.file.path, ref: `第${line}行`, message: /UTF-8/ }
+          : { file: pick.file.path, ref: hazard.id, field: label(field) },
     };
   },
   hugeText(random, sources) {
