@@ -6,6 +6,7 @@ import { Ledger } from '../ledger/ledger';
 import { checkLedgerRules, type ListFile } from '../ledger/rules';
 import { checkProgressTable } from '../statistics/progress-table';
 import { checkReceipts } from '../tips/receipts';
+import { placeholderIssues } from '../office/month-check';
 import { parseContent } from './parse';
 import type { ContentIssue } from './issues';
 
@@ -67,6 +68,8 @@ export function readContentSet(sources: ContentSources): ContentResult {
     if (!parsed.ok) issues.push(...parsed.issues);
     else {
       issues.push(...checkFileName(source.path, parsed.value.month));
+      // 【待填写】 left by the office tools must never be published.
+      issues.push(...placeholderIssues(source.path, parsed.value));
       lists.push({ file: source.path, list: parsed.value });
     }
   }

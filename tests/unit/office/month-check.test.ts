@@ -68,3 +68,26 @@ describe('splitByMonth', () => {
     expect([split.month.length, split.other.length]).toEqual([1, 1]);
   });
 });
+
+describe('the build’s own validation', () => {
+  it('refuses a hazard list that still holds a placeholder, naming hazard and field', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readContentSet } = await import('../../../src/lib/content/content-set');
+    const { JUNE } = await import('./fixtures');
+    const text = JUNE.replace('title: 仓库堵塞疏散通道', `title: ${placeholder('隐患名称')}`);
+    const result = readContentSet({
+      site: { path: 'content/site.yaml', text: readFileSync('content/site.yaml', 'utf8') },
+      hazardLists: [{ path: 'content/hazard-lists/2023-06.yaml', text }],
+      progressTables: [],
+    });
+    expect(!result.ok && result.issues.filter((i) => i.severity === 'error')).toEqual([
+      {
+        file: 'content/hazard-lists/2023-06.yaml',
+        ref: 'NZ-2023-0003',
+        field: '隐患名称',
+        message: '尚未填写（【待填写】隐患名称）',
+        severity: 'error',
+      },
+    ]);
+  });
+});
