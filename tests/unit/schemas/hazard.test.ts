@@ -137,7 +137,7 @@ describe('Hazard', () => {
   });
 
   it('reports cross-field problems together with field errors', () => {
-    const hazard = { ...base(), sector: '燃汽' };
+    const hazard: Record<string, unknown> = { ...base(), sector: '燃汽' };
     delete (hazard.plan as Record<string, unknown>).deadline;
     expect(issues(hazard)).toEqual([expect.stringMatching(/^sector: /), 'plan.deadline: 限期整改必须填写整改期限']);
   });
