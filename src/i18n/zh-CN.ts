@@ -251,6 +251,18 @@ export const zhCN = {
   'notFound.title': '找不到该页面',
   'notFound.text': '您访问的页面不存在，可能地址有误，或该页面已移动。可以从下面的链接继续：',
   'notFound.search': '搜索隐患',
+  'monthTips.title': '网上举报受理情况',
+  'monthTips.received': '本月通过本网站收到群众举报 {n} 条，目前处理情况如下（只公开数量，不公开举报内容）。',
+  'monthTips.none': '本月没有通过本网站收到群众举报。',
+  'monthTips.caption': '{month}收到的网上举报：按目前处理状态统计',
+  'monthTips.status': '处理状态',
+  'monthTips.count': '条数',
+  'monthTips.other': '电话和邮箱举报不在此统计之内。举报人可在“查询举报”页面用回执号查询自己举报的处理情况。',
+  'templates.title': '调度表模板（各村填报用）',
+  'templates.intro':
+    '各村按专项行动进展情况调度表填报每月累计数字时，请使用下面的模板：每项一行，在“数值”一列填写数字（没有请填 0），填好后报镇领导组办公室。',
+  'templates.xlsx': '调度表模板（Excel，.xlsx）',
+  'templates.csv': '调度表模板（CSV，可用 Excel 或 WPS 打开）',
 } as const;
 
 export type UiKey = keyof typeof zhCN;
