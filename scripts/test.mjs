@@ -14,18 +14,25 @@ function run(command, args, env = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function ensureChromium() {
-  if (chromiumPath()) return;
+/**
+ * System tools the tests use: Chromium for the browser tests, and the standard `age` command, which
+ * proves that the office can open exported tips without this project's code.
+ */
+function ensureSystemTools() {
+  const missing = [];
+  if (!chromiumPath()) missing.push('chromium');
+  if (!existsSync('/usr/bin/age')) missing.push('age');
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("No Chromium found: installing Debian's chromium package…");
+    console.log(`Installing Debian packages the tests need: ${missing.join(' ')}`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
-    if (chromiumPath()) return;
+    run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (chromiumPath() && existsSync('/usr/bin/age')) return;
   }
   console.error(
-    'The browser tests need Chromium. Install it with `sudo apt-get install chromium` ' +
-      '(or set CHROMIUM_PATH to a Chromium binary) and run `npm test` again.',
+    `The tests need these Debian packages: ${missing.join(' ')}. Install them with ` +
+      `"sudo apt-get install ${missing.join(' ')}" (or set CHROMIUM_PATH to a Chromium binary), then run npm test again.`,
   );
   process.exit(1);
 }
