@@ -40,7 +40,7 @@ export interface LayoutOptions {
 }
 
 export function layoutChart(chart: Chart, options: LayoutOptions = {}): ChartGeometry {
-  const { width = 300, labelSpace = 96, rowLabelHeight = 18, barHeight = 14, barGap = 4, rowGap = 10 } = options;
+  const { width = 300, labelSpace = 104, rowLabelHeight = 20, barHeight = 15, barGap = 4, rowGap = 10 } = options;
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
   const scale = (width - labelSpace) / max;
   let y = 0;

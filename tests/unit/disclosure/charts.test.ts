@@ -49,16 +49,16 @@ describe('layoutChart', () => {
     const chart = sectorChart(threeMonths(), '2023-08');
     const g = layoutChart(chart);
     expect(g.width).toBe(300);
-    expect(g.rows.map((r) => r.labelY)).toEqual([14, 78]);
+    expect(g.rows.map((r) => r.labelY)).toEqual([16, 84]);
     expect(g.rows.flatMap((r) => r.bars.map((b) => [b.y, b.width]))).toEqual([
-      [18, 204],
-      [36, 153],
-      [82, 51],
-      [100, 51],
+      [20, 196],
+      [39, 147],
+      [88, 49],
+      [107, 49],
     ]);
     expect(g.rows[0]!.bars[1]!.label).toBe('已整改 3');
-    expect(g.rows[0]!.bars[0]!.labelX).toBe(208);
-    expect(g.height).toBe(118);
+    expect(g.rows[0]!.bars[0]!.labelX).toBe(200);
+    expect(g.height).toBe(126);
   });
 
   it('draws empty charts and all-zero rows without dividing by zero', () => {
