@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { IsoDate, RequiredText, Slug } from './common';
 import { SECTORS } from './sector';
 
-export const Village = z.object({ slug: Slug, name: RequiredText });
+export const Village = z.strictObject({ slug: Slug, name: RequiredText });
 export type Village = z.output<typeof Village>;
 
-export const Station = z.object({ slug: Slug, name: RequiredText });
+export const Station = z.strictObject({ slug: Slug, name: RequiredText });
 export type Station = z.output<typeof Station>;
 
-export const SectorEntry = z.object({ slug: Slug, name: z.enum(SECTORS) });
+export const SectorEntry = z.strictObject({ slug: Slug, name: z.enum(SECTORS) });
 export type SectorEntry = z.output<typeof SectorEntry>;
 
-export const CampaignPhase = z.object({
+export const CampaignPhase = z.strictObject({
   name: RequiredText,
   start: IsoDate,
   end: IsoDate,
@@ -19,7 +19,7 @@ export const CampaignPhase = z.object({
 });
 export type CampaignPhase = z.output<typeof CampaignPhase>;
 
-export const LeadershipMember = z.object({
+export const LeadershipMember = z.strictObject({
   role: RequiredText,
   name: RequiredText,
   title: z.string().trim().default(''),
@@ -30,7 +30,7 @@ export const LeadershipMember = z.object({
  * recipient listed here; `development: true` marks the key pair shipped for local
  * runs, whose private half is public — the build warns while it is listed.
  */
-export const TipRecipient = z.object({
+export const TipRecipient = z.strictObject({
   label: RequiredText,
   recipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, { error: '应为 age 公钥（age1 开头）' }),
   development: z.boolean().default(false),
@@ -44,8 +44,8 @@ export const Site = z
     county: RequiredText,
     township: RequiredText,
     campaign: RequiredText,
-    notice: z.object({ number: RequiredText, title: RequiredText, date: IsoDate }),
-    office: z.object({
+    notice: z.strictObject({ number: RequiredText, title: RequiredText, date: IsoDate }),
+    office: z.strictObject({
       name: RequiredText,
       department: RequiredText,
       phone: RequiredText,
