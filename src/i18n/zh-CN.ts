@@ -263,6 +263,8 @@ export const zhCN = {
     '各村按专项行动进展情况调度表填报每月累计数字时，请使用下面的模板：每项一行，在“数值”一列填写数字（没有请填 0），填好后报镇领导组办公室。',
   'templates.xlsx': '调度表模板（Excel，.xlsx）',
   'templates.csv': '调度表模板（CSV，可用 Excel 或 WPS 打开）',
+  'footer.accessibility': '无障碍声明',
+  'footer.feed': '订阅（Atom）',
 } as const;
 
 export type UiKey = keyof typeof zhCN;
