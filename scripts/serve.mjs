@@ -32,8 +32,13 @@ const server = createServer(async (req, res) => {
   try {
     const match = await netlify.handleAndIntrospectNodeRequest(req);
     if (!match) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(notFound);
+      // Netlify answers a missing path with 404.html and the headers of netlify.toml (CSP,
+      // nosniff…): ask NetlifyDev for that page so its headers come along.
+      const page = await netlify.handle(new Request(new URL('/404.html', `http://${host}:${port}`)));
+      res.statusCode = 404;
+      page?.headers.forEach((value, key) => res.setHeader(key, value));
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(page?.ok ? Buffer.from(await page.arrayBuffer()) : notFound);
       return;
     }
     const { response } = match;

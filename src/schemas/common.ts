@@ -12,6 +12,9 @@ const EXPECTED: Partial<Record<string, string>> = {
 // Every message a clerk or an informant sees is Chinese, including zod's generic ones.
 z.config({
   ...zhCN(),
+  // In the browser the CSP forbids eval; zod probes for it with Function('') before compiling
+  // object parsers, and the probe alone is reported as a CSP violation on the tip form.
+  jitless: typeof document !== 'undefined',
   customError: (issue) => {
     // A misspelt field name is the commonest clerk mistake; say so plainly.
     if (issue.code === 'unrecognized_keys') {
