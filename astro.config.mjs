@@ -7,7 +7,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://nanzhuang-hazards.example.org',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inline <style>: the CSP in netlify.toml allows styles from 'self' only
+  // (plus the hash of the one style Astro's island runtime inlines).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [react()],
   // No prefetch, no view transitions: disclosure pages ship zero JavaScript.
   prefetch: false,

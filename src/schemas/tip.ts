@@ -52,8 +52,8 @@ function optionalText(max: number) {
     .trim()
     .max(max, { error: `不能超过 ${max} 字` })
     .refine(noControlChars, { error: CONTROL_MESSAGE })
-    .optional()
-    .transform((value) => (value ? value : undefined));
+    .transform((value) => (value ? value : undefined))
+    .optional();
 }
 
 /** Today in China (the township's day), YYYY-MM-DD. */

@@ -1,0 +1,11 @@
+import { t, type UiKey } from '../i18n/zh-CN';
+
+/** `t()` with `{name}` placeholders filled in. */
+export function tf(key: UiKey, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** 1.2 MB / 350 KB */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
+}

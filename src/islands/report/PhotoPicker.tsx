@@ -1,0 +1,114 @@
+import { useState, type ChangeEvent } from 'react';
+import { t } from '../../i18n/zh-CN';
+import { TIP_LIMITS } from '../../schemas/tip';
+import { formatBytes, tf } from '../format';
+import { PhotoTooLarge, preparePhoto, type PreparedPhoto } from './photos';
+
+/** Up to three photos, each re-encoded on the device as soon as it is chosen. */
+export function PhotoPicker(props: {
+  photos: PreparedPhoto[];
+  onChange: (photos: PreparedPhoto[]) => void;
+  busy: boolean;
+  onBusy: (busy: boolean) => void;
+  error: string | undefined;
+  onError: (message: string | undefined) => void;
+}) {
+  const [announce, setAnnounce] = useState('');
+
+  async function add(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length === 0) return;
+    props.onError(undefined);
+    const room = TIP_LIMITS.photos - props.photos.length;
+    if (files.length > room) props.onError(t('report.photoTooMany'));
+    props.onBusy(true);
+    setAnnounce(t('report.photoProcessing'));
+    const added: PreparedPhoto[] = [];
+    for (const file of files.slice(0, Math.max(0, room))) {
+      try {
+        added.push(await preparePhoto(file));
+      } catch (error) {
+        const key = error instanceof PhotoTooLarge ? 'report.photoTooBig' : 'report.photoFailed';
+        props.onError(tf(key, { name: file.name }));
+      }
+    }
+    const next = [...props.photos, ...added];
+    props.onChange(next);
+    props.onBusy(false);
+    setAnnounce(
+      added
+        .map((p, i) =>
+          tf('report.photoReady', {
+            n: props.photos.length + i + 1,
+            width: p.photo.width,
+            height: p.photo.height,
+            size: formatBytes(p.bytes),
+          }),
+        )
+        .join('；'),
+    );
+  }
+
+  function remove(index: number) {
+    const photo = props.photos[index];
+    if (photo) URL.revokeObjectURL(photo.previewUrl);
+    props.onChange(props.photos.filter((_, i) => i !== index));
+    props.onError(undefined);
+  }
+
+  const full = props.photos.length >= TIP_LIMITS.photos;
+  const describedBy = ['report-photos-hint', props.error ? 'report-photos-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={props.error ? 'field field-error' : 'field'}>
+      <label htmlFor="report-photos">
+        {t('report.photos')}
+        <span className="field-optional">{t('report.optional')}</span>
+      </label>
+      <p className="field-hint" id="report-photos-hint">
+        {t('report.photosHint')}
+      </p>
+      {props.error && (
+        <p className="field-message" id="report-photos-error">
+          <span className="visually-hidden">错误：</span>
+          {props.error}
+        </p>
+      )}
+      <input
+        id="report-photos"
+        name="photos"
+        type="file"
+        accept="image/*"
+        multiple
+        disabled={full || props.busy}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={add}
+      />
+      {props.photos.length > 0 && (
+        <ul className="photo-list">
+          {props.photos.map((p, i) => (
+            <li key={p.previewUrl}>
+              <img src={p.previewUrl} alt={tf('report.photoPreview', { n: i + 1 })} width={96} height={96} />
+              <span>
+                {tf('report.photoReady', {
+                  n: i + 1,
+                  width: p.photo.width,
+                  height: p.photo.height,
+                  size: formatBytes(p.bytes),
+                })}
+              </span>
+              <button type="button" className="button-secondary" onClick={() => remove(i)}>
+                {tf('report.photoRemove', { n: i + 1 })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}

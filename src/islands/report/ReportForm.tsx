@@ -1,0 +1,327 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { t } from '../../i18n/zh-CN';
+import { TIP_ERRORS } from '../../lib/tips/errors';
+import { buildEnvelope, encryptTip, newSubmissionId } from '../../lib/tips/envelope';
+import { generateReceipt } from '../../lib/tips/receipt';
+import { MAX_ENVELOPE_BYTES, TIP_LIMITS, chinaDay, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
+import type { PowChallenge, PowSolution } from '../../schemas/tip';
+import { Field, fieldProps, type FieldErrors } from './Field';
+import { PhotoPicker } from './PhotoPicker';
+import type { PreparedPhoto } from './photos';
+import { ReceiptPanel } from './ReceiptPanel';
+import { fetchChallenge, postEnvelope, type Outcome } from './submit';
+import { solve } from './pow-client';
+
+export interface ReportFormProps {
+  villages: string[];
+  sectors: string[];
+  /** age recipients from content/site.yaml: every tip is encrypted to all of them. */
+  recipients: string[];
+}
+
+interface Values {
+  what: string;
+  village: string;
+  place: string;
+  sector: string;
+  unit: string;
+  seen: string;
+  contact: string;
+}
+const EMPTY: Values = { what: '', village: '', place: '', sector: '', unit: '', seen: '', contact: '' };
+
+/** One submission, kept while the form is unchanged so a retry sends the very same bytes. */
+interface Prepared {
+  signature: string;
+  submissionId: string;
+  receipt: string;
+  ciphertext?: Uint8Array;
+  pow?: { challenge: PowChallenge; solution: PowSolution };
+}
+
+type Step = 'idle' | 'encrypting' | 'pow' | 'sending';
+const FIELD_ORDER = ['what', 'village', 'place', 'sector', 'unit', 'seen', 'photos', 'contact'] as const;
+const CHALLENGE_CODES = new Set(['challenge_invalid', 'challenge_expired', 'challenge_used']);
+
+export default function ReportForm({ villages, sectors, recipients }: ReportFormProps) {
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [wantsContact, setWantsContact] = useState(false);
+  const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [step, setStep] = useState<Step>('idle');
+  const [progress, setProgress] = useState(0);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [success, setSuccess] = useState<{ receipt: string; received: string } | undefined>();
+  const prepared = useRef<Prepared | undefined>(undefined);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const schema = useRef(tipForVillages(villages)).current;
+
+  const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const busy = step !== 'idle';
+
+  useEffect(() => {
+    if (Object.keys(errors).length) summaryRef.current?.focus();
+  }, [errors]);
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy || photoBusy) return;
+    setFailure(undefined);
+    const fields = { ...values, contact: wantsContact ? values.contact : '' };
+    const signature = JSON.stringify([fields, photos.map((p) => p.previewUrl)]);
+    if (prepared.current?.signature !== signature) {
+      prepared.current = { signature, submissionId: newSubmissionId(), receipt: generateReceipt() };
+    }
+    const current = prepared.current;
+    const parsed = schema.safeParse({
+      version: 1,
+      receipt: current.receipt,
+      ...fields,
+      photos: photos.map((p) => p.photo),
+    });
+    if (!parsed.success) {
+      const found: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'what');
+        found[field] ??= issue.message;
+      }
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+
+    try {
+      setStep('encrypting');
+      current.ciphertext ??= await encryptTip(parsed.data, recipients);
+      let outcome: Outcome | undefined;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (!current.pow) {
+          setStep('pow');
+          setProgress(0);
+          const issued = await fetchChallenge();
+          if ('ok' in issued) {
+            outcome = issued;
+            break;
+          }
+          const solution = await solve(issued, setProgress);
+          if (!solution) {
+            outcome = { ok: false, code: 'unknown', message: t('report.networkError') };
+            break;
+          }
+          current.pow = { challenge: issued.challenge, solution };
+        }
+        setStep('sending');
+        const envelope = buildEnvelope({
+          submissionId: current.submissionId,
+          ciphertext: current.ciphertext,
+          ...current.pow,
+        });
+        const body = JSON.stringify(envelope);
+        if (body.length > MAX_ENVELOPE_BYTES) {
+          outcome = { ok: false, code: 'too_large', message: TIP_ERRORS.too_large.message };
+          break;
+        }
+        outcome = await postEnvelope(envelope);
+        // A spent or expired challenge: solve a fresh one once, same submission, same bytes.
+        if (!outcome.ok && CHALLENGE_CODES.has(outcome.code)) {
+          delete current.pow;
+          continue;
+        }
+        break;
+      }
+      if (outcome?.ok) {
+        setSuccess({ receipt: current.receipt, received: outcome.received });
+        prepared.current = undefined;
+        for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
+        setPhotos([]);
+        setValues(EMPTY);
+        setWantsContact(false);
+      } else {
+        // A different body under the same id will never be accepted: start a new submission next time.
+        if (outcome?.code === 'submission_conflict') prepared.current = undefined;
+        setFailure(outcome?.message ?? t('report.networkError'));
+      }
+    } catch {
+      setFailure(t('report.networkError'));
+    } finally {
+      setStep('idle');
+    }
+  }
+
+  if (success) {
+    return (
+      <ReceiptPanel receipt={success.receipt} received={success.received} onAnother={() => setSuccess(undefined)} />
+    );
+  }
+
+  const errorList = FIELD_ORDER.filter((f) => errors[f]);
+  const today = chinaDay();
+
+  return (
+    <form className="tip-form" method="post" noValidate onSubmit={submit} aria-label={t('report.formLabel')}>
+      {errorList.length > 0 && (
+        <div
+          className="error-summary"
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">{t('report.errorSummary')}</h2>
+          <ul>
+            {errorList.map((field) => (
+              <li key={field}>
+                <a href={`#report-${field}`}>{errors[field]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <Field name="what" label={t('report.what')} required hint={t('report.whatHint')} errors={errors}>
+        <textarea
+          {...fieldProps('what', errors, true)}
+          rows={6}
+          maxLength={TIP_LIMITS.what}
+          value={values.what}
+          onChange={(e) => set('what')(e.target.value)}
+        />
+      </Field>
+
+      <Field name="village" label={t('report.village')} required errors={errors}>
+        <select
+          {...fieldProps('village', errors)}
+          value={values.village}
+          onChange={(e) => set('village')(e.target.value)}
+        >
+          <option value="">{t('report.villageChoose')}</option>
+          {villages.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+          <option value={VILLAGE_UNKNOWN}>{t('report.villageUnknown')}</option>
+        </select>
+      </Field>
+
+      <Field name="place" label={t('report.place')} hint={t('report.placeHint')} errors={errors}>
+        <input
+          {...fieldProps('place', errors, true)}
+          type="text"
+          maxLength={TIP_LIMITS.place}
+          value={values.place}
+          onChange={(e) => set('place')(e.target.value)}
+        />
+      </Field>
+
+      <Field name="sector" label={t('report.sector')} errors={errors}>
+        <select {...fieldProps('sector', errors)} value={values.sector} onChange={(e) => set('sector')(e.target.value)}>
+          <option value="">{t('report.sectorNone')}</option>
+          {sectors.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field name="unit" label={t('report.unit')} errors={errors}>
+        <input
+          {...fieldProps('unit', errors)}
+          type="text"
+          maxLength={TIP_LIMITS.unit}
+          value={values.unit}
+          onChange={(e) => set('unit')(e.target.value)}
+        />
+      </Field>
+
+      <Field name="seen" label={t('report.seen')} errors={errors}>
+        <input
+          {...fieldProps('seen', errors)}
+          type="date"
+          max={today}
+          min="2000-01-01"
+          value={values.seen}
+          onChange={(e) => set('seen')(e.target.value)}
+        />
+      </Field>
+
+      <PhotoPicker
+        photos={photos}
+        onChange={setPhotos}
+        busy={photoBusy}
+        onBusy={setPhotoBusy}
+        error={errors.photos}
+        onError={(message) => setErrors((e) => ({ ...e, photos: message }))}
+      />
+
+      <fieldset className="tip-contact">
+        <legend>
+          {t('report.contactTitle')}
+          <span className="field-optional">{t('report.optional')}</span>
+        </legend>
+        <p className="warning-text" id="report-contact-warning">
+          {t('report.contactWarning')}
+        </p>
+        <div className="checkbox">
+          <input
+            id="report-wants-contact"
+            type="checkbox"
+            checked={wantsContact}
+            onChange={(e) => setWantsContact(e.target.checked)}
+            aria-describedby="report-contact-warning"
+          />
+          <label htmlFor="report-wants-contact">{t('report.contactToggle')}</label>
+        </div>
+        {wantsContact && (
+          <Field name="contact" label={t('report.contact')} errors={errors}>
+            <input
+              {...fieldProps('contact', errors)}
+              type="text"
+              maxLength={TIP_LIMITS.contact}
+              value={values.contact}
+              onChange={(e) => set('contact')(e.target.value)}
+            />
+          </Field>
+        )}
+      </fieldset>
+
+      {failure && (
+        <div
+          className="submit-failure"
+          ref={failureRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="submit-failure-title"
+        >
+          <h2 id="submit-failure-title">{t('report.failedTitle')}</h2>
+          <p>{failure}</p>
+        </div>
+      )}
+
+      <div className="submit-row">
+        <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>
+          {failure ? t('report.retry') : t('report.submit')}
+        </button>
+      </div>
+
+      <div className="submit-status" role="status" aria-live="polite">
+        {step === 'encrypting' && <p>{t('report.stepEncrypting')}</p>}
+        {step === 'pow' && (
+          <>
+            <p>{t('report.stepPow')}</p>
+            <progress aria-label={t('report.stepPowLabel')} max={100} value={Math.round(progress * 100)}>
+              {Math.round(progress * 100)}%
+            </progress>
+          </>
+        )}
+        {step === 'sending' && <p>{t('report.stepSending')}</p>}
+      </div>
+    </form>
+  );
+}

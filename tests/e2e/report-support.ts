@@ -1,0 +1,119 @@
+/**
+ * Helpers for the tip-line browser tests: the served site's own local Blobs store (the one
+ * `npm start` writes to), decryption with the development identity, JPEG metadata checks,
+ * and guards that record off-origin requests and CSP violations.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getStore } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import { Decrypter } from 'age-encryption';
+import type { Page } from '@playwright/test';
+import { TIPS_STORE, parseTipMetadata, type TipMetadata } from '../../src/lib/tips/queue';
+import { Tip } from '../../src/schemas/tip';
+
+/** NetlifyDev keeps Blobs here, under site id "0" when the project is not linked to a site. */
+const LOCAL_BLOBS = join(process.cwd(), '.netlify', 'blobs-serve');
+const LOCAL_SITE_ID = '0';
+
+export async function withLocalTips<T>(use: (tips: ReturnType<typeof getStore>) => Promise<T>): Promise<T> {
+  const server = new BlobsServer({ directory: LOCAL_BLOBS });
+  const { port } = await server.start();
+  try {
+    const url = `http://localhost:${port}`;
+    const tips = getStore({
+      name: TIPS_STORE,
+      siteID: LOCAL_SITE_ID,
+      token: 'local',
+      edgeURL: url,
+      uncachedEdgeURL: url,
+    });
+    return await use(tips);
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface QueuedTip {
+  key: string;
+  bytes: Uint8Array;
+  metadata: TipMetadata | undefined;
+  tip: Tip;
+}
+
+const identity = () =>
+  readFileSync('tests/fixtures/development-identity.txt', 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('AGE-SECRET-KEY-'))!;
+
+/** Every queued tip whose receipt is `receipt`, decrypted with the development identity. */
+export async function queuedTipsWithReceipt(receipt: string): Promise<QueuedTip[]> {
+  return withLocalTips(async (tips) => {
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(identity());
+    const found: QueuedTip[] = [];
+    for (const { key } of (await tips.list()).blobs) {
+      const entry = await tips.getWithMetadata(key, { type: 'arrayBuffer' });
+      if (!entry) continue;
+      const bytes = new Uint8Array(entry.data);
+      const tip = Tip.parse(JSON.parse(await decrypter.decrypt(bytes, 'text')));
+      if (tip.receipt === receipt) found.push({ key, bytes, metadata: parseTipMetadata(entry.metadata), tip });
+    }
+    return found;
+  });
+}
+
+/** JPEG marker segments before the image data: APPn, COM, … */
+export function jpegSegments(bytes: Uint8Array): { marker: number; data: Uint8Array }[] {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('not a JPEG');
+  const segments: { marker: number; data: Uint8Array }[] = [];
+  let i = 2;
+  while (i + 4 <= bytes.length && bytes[i] === 0xff) {
+    const marker = bytes[i + 1]!;
+    if (marker === 0xda) break; // start of scan: the pixels follow
+    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    segments.push({ marker, data: bytes.subarray(i + 4, i + 2 + length) });
+    i += 2 + length;
+  }
+  return segments;
+}
+
+/** What could identify a device or place: EXIF/XMP (APP1), ICC (APP2), IPTC (APP13), comments (COM). */
+export function metadataSegments(bytes: Uint8Array): string[] {
+  const names: Record<number, string> = {
+    0xe1: 'APP1 (EXIF/XMP)',
+    0xe2: 'APP2 (ICC)',
+    0xed: 'APP13 (IPTC)',
+    0xfe: 'COM',
+  };
+  return jpegSegments(bytes)
+    .filter((s) => names[s.marker])
+    .map((s) => names[s.marker]!);
+}
+
+/** Records requests to any other origin and CSP violations, from the first script on. */
+export async function guardPage(page: Page, origin: string) {
+  const offOrigin: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('blob:') || url.startsWith('data:')) return;
+    if (new URL(url).origin !== origin) offOrigin.push(url);
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return {
+    offOrigin,
+    async violations() {
+      const inPage = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+      return [...violations, ...inPage];
+    },
+  };
+}
