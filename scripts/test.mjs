@@ -9,26 +9,30 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
 
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 /**
- * System tools the tests use: Chromium for the browser tests, and the standard `age` command, which
- * proves that the office can open exported tips without this project's code.
+ * System tools the tests use: Chromium for the browser tests, a CJK font so layout checks measure real
+ * Chinese glyphs (not fallback boxes), and the standard `age` command, which proves that the office can
+ * open exported tips without this project's code.
  */
 function ensureSystemTools() {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
   if (!existsSync('/usr/bin/age')) missing.push('age');
+  if (!existsSync(CJK_FONT)) missing.push('fonts-wqy-microhei');
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`Installing Debian packages the tests need: ${missing.join(' ')}`);
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
-    if (chromiumPath() && existsSync('/usr/bin/age')) return;
+    if (chromiumPath() && existsSync('/usr/bin/age') && existsSync(CJK_FONT)) return;
   }
   console.error(
     `The tests need these Debian packages: ${missing.join(' ')}. Install them with ` +
