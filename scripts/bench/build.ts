@@ -1,0 +1,44 @@
+/** The normal build (Astro, then Pagefind) of a project copy, measured, into an output folder of its own. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, type Measured } from './measure';
+
+export interface BuildResult {
+  astro: Measured;
+  pagefind: Measured;
+  /** HTML pages written. */
+  pages: number;
+}
+
+export function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+}
+
+function env(project: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}
+
+/** `astro build --outDir out` in `project`; no Pagefind. */
+export function astroBuild(project: string, outDir: string, extra: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  const astro = join(project, 'node_modules/astro/bin/astro.mjs');
+  return measure(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: project, env: env(project, extra) });
+}
+
+export function pagefind(project: string, site: string): Promise<Measured> {
+  const bin = join(project, 'node_modules/pagefind/lib/runner/bin.cjs');
+  return measure(process.execPath, [bin, '--site', site], { cwd: project, env: env(project, {}) });
+}
+
+/** The whole build of `project` over `contentDir`, as `npm run build` does it. */
+export async function buildSite(project: string, contentDir: string, outDir: string): Promise<BuildResult> {
+  const astro = await astroBuild(project, outDir, { CONTENT_DIR: contentDir });
+  if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.tail}`);
+  const index = await pagefind(project, outDir);
+  if (index.code !== 0) throw new Error(`pagefind failed:\n${index.tail}`);
+  return { astro, pagefind: index, pages: countPages(outDir) };
+}
