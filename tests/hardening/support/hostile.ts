@@ -94,8 +94,8 @@ const decodeEntities = (text: string) =>
     .replace(/&amp;/g, '&');
 
 /** What a browser would make of a URL attribute's scheme: entities decoded, controls and spaces dropped. */
-// eslint-disable-next-line no-control-regex
 const schemeOf = (value: string) =>
+  // eslint-disable-next-line no-control-regex
   /^([a-z][a-z0-9+.-]*):/i.exec(decodeEntities(value).replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
 
 /**
