@@ -286,7 +286,6 @@ export const zhCN = {
   'report.seen': '发现日期',
   'report.photos': '照片',
   'report.photosHint': '最多 3 张。照片会在发送前重新生成，去掉拍摄地点、手机型号等隐藏信息。',
-  'report.photoAdd': '选择照片',
   'report.photoRemove': '删除照片 {n}',
   'report.photoPreview': '照片 {n} 预览',
   'report.photoReady': '照片 {n}：已处理（{width} × {height}，{size}），隐藏信息已去掉',
@@ -300,7 +299,6 @@ export const zhCN = {
   'report.contact': '电话或其他联系方式',
   'report.submit': '加密并提交举报',
   'report.errorSummary': '请先修改以下问题',
-  'report.stepPreparing': '正在准备……',
   'report.stepPow': '正在进行防滥用校验，通常需要几秒钟，请不要关闭页面。',
   'report.stepPowLabel': '防滥用校验进度',
   'report.stepEncrypting': '正在加密……',
@@ -315,7 +313,6 @@ export const zhCN = {
   'report.receiptHelp':
     '请现在就把回执号抄在纸上或拍照保存。它只显示这一次，我们也无法帮您找回。以后在“查询举报”页面输入它，可以看到处理结果。',
   'report.receiptConfirm': '我已记下回执号',
-  'report.receiptLeaveWarning': '您还没有确认记下回执号，离开后将无法再看到它。',
   'report.done': '谢谢您的举报。回执号已从页面上清除。',
   'report.lookupLink': '去查询举报处理结果',
   'report.another': '再举报一条',

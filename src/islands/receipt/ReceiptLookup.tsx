@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t, type UiKey } from '../../i18n/zh-CN';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { parseReceiptInput } from '../../lib/tips/receipt';
@@ -24,7 +24,7 @@ export default function ReceiptLookup() {
     if (result && result.kind !== 'checking') resultRef.current?.focus();
   }, [result]);
 
-  async function lookup(event: FormEvent<HTMLFormElement>) {
+  async function lookup(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = parseReceiptInput(value);
     if (!parsed.ok) {

@@ -14,9 +14,11 @@ export function ReceiptPanel(props: { receipt: string; received: string; onAnoth
   useEffect(() => headingRef.current?.focus(), [confirmed]);
   useEffect(() => {
     if (confirmed) return;
+    // Browsers show their own wording. preventDefault asks in current browsers; older ones
+    // (still on many phones) need returnValue set.
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
-      event.returnValue = t('report.receiptLeaveWarning');
+      (event as { returnValue: unknown }).returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/zh-CN';
 import { TIP_ERRORS } from '../../lib/tips/errors';
 import { buildEnvelope, encryptTip, newSubmissionId } from '../../lib/tips/envelope';
@@ -68,7 +68,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     if (failure) failureRef.current?.focus();
   }, [failure]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy || photoBusy) return;
     setFailure(undefined);
