@@ -48,6 +48,10 @@ export class Ledger {
   private readonly lists = new Map<IsoMonth, HazardList>();
   private readonly histories = new Map<HazardId, HazardMonth[]>();
   private readonly cumulativeCache = new Map<IsoMonth, Hazard[]>();
+  // diff and figures walk the whole cumulative ledger; pages ask for them per village, sector
+  // and chart, so without the caches a county-sized build did that walk tens of thousands of times.
+  private readonly diffCache = new Map<IsoMonth, MonthDiff>();
+  private readonly figuresCache = new Map<IsoMonth, MonthFigures>();
 
   constructor(lists: readonly HazardList[]) {
     const sorted = [...lists].sort((a, b) => a.month.localeCompare(b.month));
@@ -115,7 +119,10 @@ export class Ledger {
     return result;
   }
 
+  /** What changed in `month`. Memoised and shared between callers: never mutate the result. */
   diff(month: IsoMonth): MonthDiff {
+    const cached = this.diffCache.get(month);
+    if (cached) return cached;
     const list = this.list(month);
     const previous = this.previousMonth(month);
     const before = new Map(previous ? this.cumulative(previous).map((h) => [h.id, h]) : []);
@@ -128,15 +135,19 @@ export class Ledger {
       if (isClosed(hazard) && wasRank < STATUS_RANK.已销号) diff.closed.push(hazard);
       if (isOverdue(hazard, list.cutoff)) diff.overdue.push(hazard);
     }
+    this.diffCache.set(month, diff);
     return diff;
   }
 
+  /** Headline figures of `month`. Memoised and shared between callers: never mutate the result. */
   figures(month: IsoMonth): MonthFigures {
+    const cached = this.figuresCache.get(month);
+    if (cached) return cached;
     const { cutoff } = this.list(month);
     const all = this.cumulative(month);
     const rectified = all.filter(isRectified).length;
     const closed = all.filter(isClosed).length;
-    return {
+    const figures: MonthFigures = {
       month,
       cutoff,
       total: all.length,
@@ -146,5 +157,7 @@ export class Ledger {
       overdue: all.filter((h) => isOverdue(h, cutoff)).length,
       rectificationRate: all.length === 0 ? 0 : rectified / all.length,
     };
+    this.figuresCache.set(month, figures);
+    return figures;
   }
 }

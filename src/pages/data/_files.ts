@@ -1,8 +1,15 @@
 import { dataFiles, type DataFile } from '../../lib/disclosure/open-data';
 import { disclosureContext } from '../_context';
 
-/** The open-data files of this build: the endpoints serve them, /data/ lists them with checksums. */
-export async function openDataFiles(): Promise<DataFile[]> {
-  const { site, ledger } = await disclosureContext();
-  return dataFiles({ township: site.township, campaign: site.campaign, sample: site.sample }, ledger);
+let cached: Promise<DataFile[]> | undefined;
+
+/**
+ * The open-data files of this build: the endpoints serve them, /data/ lists them with checksums.
+ * Made once per build: every endpoint asks for the whole list, and remaking it per file
+ * (the full ledger as JSON, every month as JSON and CSV) grew with months × hazards.
+ */
+export function openDataFiles(): Promise<DataFile[]> {
+  return (cached ??= disclosureContext().then(({ site, ledger }) =>
+    dataFiles({ township: site.township, campaign: site.campaign, sample: site.sample }, ledger),
+  ));
 }
