@@ -21,5 +21,6 @@ export function contentFiles(content: SyntheticContent): ContentFile[] {
       path: `progress-tables/${table.month}.yaml`,
       text: toYaml(table, NOTICE),
     })),
+    { path: 'receipts.yaml', text: toYaml({ receipts: content.receipts }, NOTICE) },
   ];
 }

@@ -4,6 +4,7 @@ import { PROGRESS_SECTIONS, type ProgressRow, type ProgressTable } from '../../s
 import { SECTORS, type Sector } from '../../schemas/sector';
 import { Ledger } from '../ledger/ledger';
 import { deriveOverallByVillage } from '../statistics/progress-table';
+import type { ReceiptEntry } from '../../schemas/receipt';
 import { Random } from './random';
 import { DEPARTMENTS, SECTOR_TEXT, person, progressText, unitName, villageNames } from './synthetic-text';
 import { syntheticSite, type SiteInput } from './synthetic-site';
@@ -22,6 +23,8 @@ export interface SyntheticContent {
   site: SiteInput;
   lists: HazardList[];
   tables: ProgressTable[];
+  /** content/receipts.yaml: the tip line's public statuses. */
+  receipts: ReceiptEntry[];
 }
 
 /** Month `index` after `start`, as YYYY-MM. */
@@ -159,11 +162,19 @@ export function syntheticLedger(options: SyntheticOptions): SyntheticContent {
   const width = Math.max(4, String(hazards).length);
 
   const plans: Plan[] = [];
+  const receipts: ReceiptEntry[] = [];
   for (let i = 0; i < hazards; i++) {
     const first = Math.floor((i * monthCount) / hazards);
     const life = timeline(random, first);
     const id = `XS-${months[first]!.slice(0, 4)}-${String(i + 1).padStart(width, '0')}`;
-    plans.push({ hazard: planHazard(random, id, months[first]!, life, villages), life, months });
+    const hazard = planHazard(random, id, months[first]!, life, villages);
+    // Half the public tips came in online: their receipt shows the hazard it became.
+    if (hazard.source === '群众举报' && random.chance(0.5)) {
+      const receipt = listedReceipt(random, hazard);
+      hazard.tipKey = receipt.key;
+      receipts.push(receipt, otherReceipt(random, months[first]!));
+    }
+    plans.push({ hazard, life, months });
   }
 
   const lists: HazardList[] = months.map((month, index) => {
@@ -189,7 +200,33 @@ export function syntheticLedger(options: SyntheticOptions): SyntheticContent {
     };
   });
 
-  return { site: syntheticSite(villages), lists, tables: progressTables(random, lists, villages) };
+  return { site: syntheticSite(villages), lists, tables: progressTables(random, lists, villages), receipts };
+}
+
+/** A 64-hex lookup key (in real use the slow hash of a receipt; here just distinct). */
+const lookupKey = (random: Random) =>
+  Array.from({ length: 8 }, () =>
+    Math.floor(random.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+
+function listedReceipt(random: Random, hazard: Plan['hazard']): ReceiptEntry {
+  return {
+    key: lookupKey(random),
+    status: '已列入隐患清单',
+    received: hazard.found,
+    updated: hazard.found,
+    note: '经现场核实，已列入隐患清单并交办。',
+    hazard: hazard.id,
+  };
+}
+
+/** A tip that did not become a hazard (or not yet). */
+function otherReceipt(random: Random, month: string): ReceiptEntry {
+  const status = random.pick(['已收到', '核查中', '经核查不属实', '已移交'] as const);
+  const received = day(month, random.int(1, 20));
+  return { key: lookupKey(random), status, received, updated: day(month, 25), note: '办公室已登记处理。' };
 }
 
 /** Tables whose section 1 is exactly what the ledger derives; sections 2 and 3 grow month by month. */

@@ -10,7 +10,12 @@ const options = { hazards: 400, months: 12, villages: 20, seed: 5 };
 
 function read(files: ReturnType<typeof contentFiles>) {
   const of = (prefix: string) => files.filter((f) => f.path.startsWith(prefix));
-  return readContentSet({ site: files[0]!, hazardLists: of('hazard-lists/'), progressTables: of('progress-tables/') });
+  return readContentSet({
+    site: files[0]!,
+    hazardLists: of('hazard-lists/'),
+    progressTables: of('progress-tables/'),
+    receipts: files.find((f) => f.path === 'receipts.yaml'),
+  });
 }
 
 describe('syntheticLedger', () => {
@@ -46,6 +51,14 @@ describe('syntheticLedger', () => {
     const listed = content.lists.map((l) => l.hazards.length);
     expect(Math.max(...listed)).toBeLessThan(perMonth * 6);
     expect(Math.max(...listed)).toBeGreaterThan(perMonth * 2);
+  });
+
+  it('publishes tip receipts, some pointing at the hazard they became', () => {
+    expect(content.receipts.length).toBeGreaterThan(0);
+    const listed = content.receipts.filter((r) => r.hazard);
+    expect(listed.length).toBeGreaterThan(0);
+    const all = content.lists.flatMap((l) => l.hazards);
+    for (const r of listed) expect(all.find((h) => h.id === r.hazard)?.tipKey).toBe(r.key);
   });
 
   it('numbers hazards in order of first listing', () => {
