@@ -1,11 +1,13 @@
 /** The normal build (Astro, then Pagefind) of a project copy, measured, into an output folder of its own. */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measured } from './measure';
 
 export interface BuildResult {
   astro: Measured;
   pagefind: Measured;
+  /** The search-index check `npm run build` ends with, when the project has one. */
+  check: Measured | undefined;
   /** HTML pages written. */
   pages: number;
 }
@@ -34,11 +36,21 @@ export function pagefind(project: string, site: string): Promise<Measured> {
   return measure(process.execPath, [bin, '--site', site], { cwd: project, env: env(project, {}) });
 }
 
+/** `tsx src/cli/check-search-index.ts out`, the last step of `npm run build`. */
+export async function checkIndex(project: string, site: string): Promise<Measured | undefined> {
+  const cli = join(project, 'src/cli/check-search-index.ts');
+  if (!existsSync(cli)) return undefined;
+  const tsx = join(project, 'node_modules/tsx/dist/cli.mjs');
+  return measure(process.execPath, [tsx, cli, site], { cwd: project, env: env(project, {}) });
+}
+
 /** The whole build of `project` over `contentDir`, as `npm run build` does it. */
 export async function buildSite(project: string, contentDir: string, outDir: string): Promise<BuildResult> {
   const astro = await astroBuild(project, outDir, { CONTENT_DIR: contentDir });
   if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.tail}`);
   const index = await pagefind(project, outDir);
   if (index.code !== 0) throw new Error(`pagefind failed:\n${index.tail}`);
-  return { astro, pagefind: index, pages: countPages(outDir) };
+  const check = await checkIndex(project, outDir);
+  if (check && check.code !== 0) throw new Error(`search index check failed:\n${check.tail}`);
+  return { astro, pagefind: index, check, pages: countPages(outDir) };
 }

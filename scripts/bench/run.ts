@@ -1,0 +1,266 @@
+/**
+ * `npm run bench` — the product at county scale. Builds synthetic ledgers of 1,000 / 10,000 /
+ * 50,000 hazards over 24 months with the normal build (each side by side with a bare Astro site
+ * of the same page count), weighs each page type of the sample build, counts the bytes of a
+ * first search on the largest ledger, and pushes 200 concurrent tips through the real function.
+ * Prints a table and writes bench/results.json. Not part of CI.
+ *
+ *   npm run bench                 full size (several minutes)
+ *   npm run bench -- --quick      every measure at about 1/50 of the size
+ *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000)
+ *   npm run bench -- --only build,pages,search,tips
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent } from '../../src/lib/content/load-fs';
+import { launchChromium, pageWeight, searchBytes } from './browser';
+import { astroBuild, buildSite, countPages } from './build';
+import { writeSynthetic } from './generate';
+import { median, type Measured } from './measure';
+import { ROOT, floorProject, projectCopy, remove, tempDir } from './projects';
+import { formatTable, type Measure } from './report';
+import { serveStatic } from './static-server';
+import { measureTipIntake } from './tip-intake';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    only: { type: 'string', default: 'build,pages,search,tips' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick;
+const only = new Set(values.only.split(','));
+const scale = quick ? 1 / 50 : 1;
+const SIZES = [1_000, 10_000, 50_000].map((n) => Math.round(n * scale));
+const MONTHS = 24;
+const VILLAGES = quick ? 4 : 200;
+const SEED = 20230612;
+const runsFor = (size: number) => Number(values.runs ?? (size >= 50_000 ? 1 : 3));
+
+const measures: Measure[] = [];
+const add = (m: Measure) => {
+  measures.push(m);
+  console.log(formatTable([m]).split('\n').at(-1));
+};
+const s = (ms: number) => Math.round(ms / 100) / 10;
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+const kB = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const log = (text: string) => console.log(`\n— ${text}`);
+
+const project = projectCopy();
+let largestSite: string | undefined;
+
+async function benchBuilds(): Promise<void> {
+  const walls: number[] = [];
+  for (const size of SIZES) {
+    log(`build: ${size} hazards, ${MONTHS} months, ${VILLAGES} villages`);
+    const content = tempDir(`content-${size}`);
+    const written = writeSynthetic(content, { hazards: size, months: MONTHS, villages: VILLAGES, seed: SEED });
+    console.log(`  content: ${(written.bytes / 1e6).toFixed(1)} MB of YAML, ${written.entries} hazard entries`);
+    const ours: { astro: Measured; pagefind: Measured; check: Measured | undefined }[] = [];
+    const floor: Measured[] = [];
+    let floorDir: string | undefined;
+    let pages = 0;
+    for (let run = 0; run < runsFor(size); run++) {
+      const out = tempDir(`site-${size}`);
+      const built = await buildSite(project, content, out);
+      ours.push(built);
+      pages = built.pages;
+      console.log(
+        `  run ${run + 1}: ours ${s(built.astro.wallMs)} s + Pagefind ${s(built.pagefind.wallMs)} s` +
+          ` + index check ${s(built.check?.wallMs ?? 0)} s, peak ${mib(peakOf(built))} MiB`,
+      );
+      if (size === SIZES.at(-1) && run === runsFor(size) - 1) largestSite = out;
+      else remove(out);
+      // The floor, side by side: same page count, same Astro, trivial pages.
+      floorDir ??= floorProject(pages - 1);
+      const floorOut = tempDir(`floor-${size}`);
+      const bare = await astroBuild(floorDir, floorOut);
+      if (bare.code !== 0) throw new Error(`floor build failed:\n${bare.tail}`);
+      floor.push(bare);
+      console.log(`  run ${run + 1}: floor ${s(bare.wallMs)} s (${countPages(floorOut)} pages)`);
+      remove(floorOut);
+    }
+    if (floorDir) remove(floorDir);
+    remove(content);
+    const astroWall = median(ours.map((r) => r.astro.wallMs));
+    const total = median(ours.map((r) => r.astro.wallMs + r.pagefind.wallMs + (r.check?.wallMs ?? 0)));
+    const floorWall = median(floor.map((r) => r.wallMs));
+    const peak = median(ours.map(peakOf));
+    walls.push(total);
+    const runs = ours.length;
+    add({ name: `build.${size}.pages`, value: pages, unit: 'pages', runs });
+    add({
+      name: `build.${size}.total`,
+      value: s(total),
+      unit: 's',
+      runs,
+      ...(size >= 50_000 * scale ? { goal: '< 300 s', ok: total < 300_000 } : {}),
+    });
+    add({
+      name: `build.${size}.astro`,
+      value: s(astroWall),
+      unit: 's',
+      runs,
+      compare: {
+        name: 'bare Astro, same page count',
+        value: s(floorWall),
+        unit: 's',
+        ratio: round2(astroWall / floorWall),
+      },
+      goal: 'ratio ≤ 1.5',
+      ok: astroWall / floorWall <= 1.5,
+    });
+    add({ name: `build.${size}.pagefind`, value: s(median(ours.map((r) => r.pagefind.wallMs))), unit: 's', runs });
+    add({ name: `build.${size}.indexCheck`, value: s(median(ours.map((r) => r.check?.wallMs ?? 0))), unit: 's', runs });
+    add({
+      name: `build.${size}.peakMemory`,
+      value: mib(peak),
+      unit: 'MiB',
+      runs,
+      compare: { name: 'bare Astro', value: mib(median(floor.map((r) => r.peakRssBytes))), unit: 'MiB' },
+      ...(size >= 50_000 * scale ? { goal: '< 4096 MiB', ok: peak < 4 * 2 ** 30 } : {}),
+    });
+  }
+  for (let i = 1; i < SIZES.length; i++) {
+    // Exponent k in time ∝ size^k between two sizes: 1 is linear.
+    const k = Math.log(walls[i]! / walls[i - 1]!) / Math.log(SIZES[i]! / SIZES[i - 1]!);
+    add({
+      name: `build.growth.${SIZES[i - 1]}-${SIZES[i]}`,
+      value: round2(k),
+      unit: 'exponent',
+      goal: '≤ 1 (linear)',
+      ok: k <= 1.05,
+    });
+  }
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The steps run one after another, so the build's peak is the largest step's. */
+const peakOf = (r: { astro: Measured; pagefind: Measured; check: Measured | undefined }) =>
+  Math.max(r.astro.peakRssBytes, r.pagefind.peakRssBytes, r.check?.peakRssBytes ?? 0);
+
+async function benchPages(): Promise<void> {
+  log('pages: the sample build, each page type in Chromium');
+  const loaded = loadContent(join(ROOT, 'content'));
+  if (!loaded.ok) throw new Error('the sample content does not validate');
+  const { ledger, site } = loaded.content;
+  const latest = ledger.latestMonth!;
+  const hazard = ledger.list(latest).hazards[0]!;
+  const village = site.villages.find((v) => v.name === hazard.village)!;
+  const out = tempDir('sample');
+  await buildSite(project, join(ROOT, 'content'), out);
+  const server = await serveStatic(out);
+  const browser = await launchChromium();
+  try {
+    const types: [string, string, boolean][] = [
+      ['home', '/', true],
+      ['month', `/disclosures/${latest}/`, true],
+      ['hazard', `/hazards/${hazard.id}/`, true],
+      ['village', `/villages/${village.slug}/`, true],
+      ['search', '/search/', false],
+      ['report', '/report/', false],
+    ];
+    for (const [type, path, disclosure] of types) {
+      const weight = await pageWeight(browser, `${server.origin}${path}`);
+      add({
+        name: `pages.${type}.htmlCss`,
+        value: kB(weight.htmlCssGzip),
+        unit: 'kB gzip',
+        ...(type === 'month' ? { goal: '< 30 kB', ok: weight.htmlCssGzip < 30 * 1024 } : {}),
+      });
+      add({
+        name: `pages.${type}.js`,
+        value: kB(weight.js),
+        unit: 'kB',
+        compare: { name: 'gzipped', value: kB(weight.jsGzip), unit: 'kB' },
+        ...(disclosure ? { goal: '0', ok: weight.js === 0 } : {}),
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    remove(out);
+  }
+}
+
+async function benchSearch(): Promise<void> {
+  const size = SIZES.at(-1)!;
+  log(`search: first query on the ${size}-hazard build`);
+  let site = largestSite;
+  if (!site) {
+    const content = tempDir('content-search');
+    writeSynthetic(content, { hazards: size, months: MONTHS, villages: VILLAGES, seed: SEED });
+    site = tempDir('site-search');
+    await buildSite(project, content, site);
+    remove(content);
+  }
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const runs = [];
+    for (let i = 0; i < 3; i++)
+      runs.push(await searchBytes(browser, `${server.origin}/search/?q=${encodeURIComponent('燃气')}`));
+    const total = median(runs.map((r) => r.totalGzip));
+    add({
+      name: `search.${size}.firstQuery`,
+      value: kB(total),
+      unit: 'kB gzip',
+      runs: runs.length,
+      compare: { name: 'of which Pagefind', value: kB(median(runs.map((r) => r.pagefindGzip))), unit: 'kB' },
+      goal: '< 150 kB',
+      ok: total < 150 * 1024,
+    });
+    add({ name: `search.${size}.requests`, value: median(runs.map((r) => r.requests)), unit: 'requests' });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function benchTips(): Promise<void> {
+  const count = Math.max(4, Math.round(200 * scale));
+  log(`tips: ${count} concurrent submissions through the tip function into local Blobs`);
+  const r = await measureTipIntake(count);
+  add({ name: `tips.${count}.p50`, value: Math.round(r.p50Ms), unit: 'ms' });
+  add({ name: `tips.${count}.p95`, value: Math.round(r.p95Ms), unit: 'ms' });
+  add({ name: `tips.${count}.lost`, value: r.lost, unit: 'tips', goal: '0', ok: r.lost === 0 && r.accepted === count });
+  add({ name: `tips.${count}.duplicated`, value: r.duplicated, unit: 'tips', goal: '0', ok: r.duplicated === 0 });
+  add({
+    name: `tips.${count}.retryMismatches`,
+    value: r.retryMismatches,
+    unit: 'tips',
+    goal: '0',
+    ok: r.retryMismatches === 0,
+  });
+}
+
+const started = Date.now();
+try {
+  if (only.has('build')) await benchBuilds();
+  if (only.has('pages')) await benchPages();
+  if (only.has('search')) await benchSearch();
+  if (only.has('tips')) await benchTips();
+} finally {
+  if (!values.keep) {
+    remove(project);
+    if (largestSite) remove(largestSite);
+  }
+}
+
+console.log(`\n${formatTable(measures)}\n`);
+const results = {
+  generated: new Date().toISOString(),
+  quick,
+  minutes: Math.round((Date.now() - started) / 6000) / 10,
+  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  measures,
+};
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`bench/results.json written (${results.minutes} min).`);
