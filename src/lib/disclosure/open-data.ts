@@ -231,22 +231,32 @@ export interface DataFile {
   body: string;
 }
 
-/** The complete list of open-data files; pages and endpoints both read it. */
-export function dataFiles(info: DatasetInfo, ledger: Ledger): DataFile[] {
-  const files: DataFile[] = [
+/** A data file whose body is made on demand: at county scale the bodies run to hundreds of megabytes. */
+export interface DataFileSpec extends Omit<DataFile, 'body'> {
+  make: () => string;
+}
+
+/** The complete list of open-data files, bodies made on demand (deterministic: same string every call). */
+export function dataFileSpecs(info: DatasetInfo, ledger: Ledger): DataFileSpec[] {
+  const files: DataFileSpec[] = [
     {
       path: '/data/ledger.json',
       label: '全部月份台账',
       format: 'JSON',
       month: undefined,
-      body: ledgerJson(info, ledger),
+      make: () => ledgerJson(info, ledger),
     },
   ];
   for (const month of [...ledger.months].reverse()) {
     files.push(
-      { path: `/data/${month}.json`, label: month, format: 'JSON', month, body: monthJson(info, ledger, month) },
-      { path: `/data/${month}.csv`, label: month, format: 'CSV', month, body: monthCsv(ledger, month) },
+      { path: `/data/${month}.json`, label: month, format: 'JSON', month, make: () => monthJson(info, ledger, month) },
+      { path: `/data/${month}.csv`, label: month, format: 'CSV', month, make: () => monthCsv(ledger, month) },
     );
   }
   return files;
+}
+
+/** The complete list of open-data files with their bodies; pages and endpoints both read it. */
+export function dataFiles(info: DatasetInfo, ledger: Ledger): DataFile[] {
+  return dataFileSpecs(info, ledger).map(({ make, ...file }) => ({ ...file, body: make() }));
 }
