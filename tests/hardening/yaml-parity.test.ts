@@ -4,7 +4,9 @@
  * to the very same value: over the sample, every fuzzed variant of it, and YAML's odd corners.
  */
 import { describe, expect, it } from 'vitest';
+import { contentFiles } from '../../src/lib/bench/content-files';
 import { Random } from '../../src/lib/bench/random';
+import { syntheticLedger } from '../../src/lib/bench/synthetic-ledger';
 import { fastLoad, parseYamlDocument } from '../../src/lib/content/parse';
 import { fuzzCases } from './support/mutations';
 import { sampleSources } from './support/sample';
@@ -12,6 +14,8 @@ import { sampleSources } from './support/sample';
 const CORNERS = [
   'a: 1_000',
   'a: 0b101',
+  'a: [0b11, 2]',
+  'tipKey: 0b0187d469a81f9d03ef14eb044a9',
   'a: 0o17',
   'a: 017',
   'a: 0x1F',
@@ -114,10 +118,13 @@ describe('the fast YAML path reads exactly what the exact one does', () => {
     for (const text of new Set(texts)) expectParity(text, text.slice(0, 80));
   });
 
-  it('takes the fast path for ordinary content files', () => {
+  it('takes the fast path for ordinary content files, including synthetic county-scale ones', () => {
     const sources = sampleSources();
-    for (const file of [sources.site, ...sources.hazardLists, ...sources.progressTables]) {
+    const synthetic = contentFiles(syntheticLedger({ hazards: 600, months: 6, villages: 10, seed: 3 }));
+    for (const file of [sources.site, ...sources.hazardLists, ...sources.progressTables, ...synthetic]) {
       expect(fastLoad(file.text), file.path).toBeDefined();
     }
+    // A tip lookup key is hex and may well start with 0b: it is not a binary number.
+    expect(fastLoad('tipKey: 0b0187d469a81f9d03ef14eb044a9')).toBeDefined();
   });
 });

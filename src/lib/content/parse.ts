@@ -48,7 +48,8 @@ export function fastLoad(text: string): { ok: true; value: unknown } | undefined
  * into true for `yaml`), explicit tags (!!float, !custom…), binary numbers (0b101) and null-like
  * keys. Content files have none of these; a file that does takes the exact path.
  */
-const READ_DIFFERENTLY = /^%|(?:^|[\s[{,:-])!|(?:^|[\s[{,:-])[-+]?0b[01]|^\s*(?:-\s+)?(?:~|null|Null|NULL)?\s*:(?:\s|$)/m;
+const READ_DIFFERENTLY =
+  /^%|(?:^|[\s[{,:-])!|(?:^|[\s[{,:-])[-+]?0b[01_]+[ \t]*(?:$|[,\]}#])|^\s*(?:-\s+)?(?:~|null|Null|NULL)?\s*:(?:\s|$)/m;
 
 /** True when no object or array is reached twice, i.e. the document used no aliases. */
 function isTree(value: unknown, seen = new Set<object>()): boolean {
