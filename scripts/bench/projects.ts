@@ -58,7 +58,8 @@ export function floorProject(pages: number): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, type: 'module' }));
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    "export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } };\n",
+    // The same build options as astro.config.mjs, so the difference is our pages and content alone.
+    "export default { output: 'static', trailingSlash: 'always', build: { format: 'directory', concurrency: 4 }, devToolbar: { enabled: false } };\n",
   );
   const page = (body: string) =>
     `<html lang="zh-CN"><head><meta charset="utf-8" /><title>{title}</title></head><body>${body}</body></html>`;
