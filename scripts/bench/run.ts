@@ -10,10 +10,11 @@
  *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000)
  *   npm run bench -- --only build,pages,search,tips
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../src/lib/content/load-fs';
 import { launchChromium, pageWeight, searchBytes } from './browser';
 import { astroBuild, buildSite, countPages } from './build';
@@ -125,6 +126,12 @@ async function benchBuilds(): Promise<void> {
       compare: { name: 'bare Astro', value: mib(median(floor.map((r) => r.peakRssBytes))), unit: 'MiB' },
       ...(size >= 50_000 * scale ? { goal: '< 4096 MiB', ok: peak < 4 * 2 ** 30 } : {}),
     });
+    // Which step the peak comes from.
+    const stepPeak = (pick: (r: (typeof ours)[number]) => Measured | undefined) =>
+      mib(median(ours.map((r) => pick(r)?.peakRssBytes ?? 0)));
+    add({ name: `build.${size}.peakMemory.astro`, value: stepPeak((r) => r.astro), unit: 'MiB', runs });
+    add({ name: `build.${size}.peakMemory.pagefind`, value: stepPeak((r) => r.pagefind), unit: 'MiB', runs });
+    add({ name: `build.${size}.peakMemory.indexCheck`, value: stepPeak((r) => r.check), unit: 'MiB', runs });
   }
   for (let i = 1; i < SIZES.length; i++) {
     // Exponent k in time ∝ size^k between two sizes: 1 is linear.
@@ -189,6 +196,36 @@ async function benchPages(): Promise<void> {
   }
 }
 
+/** The same page types on the largest ledger: what a resident downloads when a county publishes. */
+function benchCountyPages(): void {
+  if (!largestSite) return;
+  const size = SIZES.at(-1)!;
+  log(`pages on the ${size}-hazard build (HTML only, gzip -9)`);
+  const months = readdirSync(join(largestSite, 'disclosures'))
+    .filter((d) => /^\d{4}-\d{2}$/.test(d))
+    .sort();
+  const largestIn = (dir: string) =>
+    readdirSync(join(largestSite!, dir))
+      .map((d) => join(dir, d, 'index.html'))
+      .sort((a, b) => statSync(join(largestSite!, b)).size - statSync(join(largestSite!, a)).size)[0]!;
+  const pages: [string, string][] = [
+    ['home', 'index.html'],
+    ['month', `disclosures/${months.at(-1)}/index.html`],
+    ['hazard', largestIn('hazards')],
+    ['village', largestIn('villages')],
+    ['sector', largestIn('sectors')],
+  ];
+  for (const [type, file] of pages) {
+    const html = readFileSync(join(largestSite, file));
+    add({
+      name: `county.${size}.${type}.html`,
+      value: kB(gzipSync(html, { level: 9 }).length),
+      unit: 'kB gzip',
+      compare: { name: 'uncompressed', value: kB(html.length), unit: 'kB' },
+    });
+  }
+}
+
 async function benchSearch(): Promise<void> {
   const size = SIZES.at(-1)!;
   log(`search: first query on the ${size}-hazard build`);
@@ -243,6 +280,7 @@ async function benchTips(): Promise<void> {
 const started = Date.now();
 try {
   if (only.has('build')) await benchBuilds();
+  if (only.has('build')) benchCountyPages();
   if (only.has('pages')) await benchPages();
   if (only.has('search')) await benchSearch();
   if (only.has('tips')) await benchTips();
