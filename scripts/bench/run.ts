@@ -11,7 +11,7 @@
  *   npm run bench -- --only build,pages,search,tips
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -278,6 +278,8 @@ async function benchTips(): Promise<void> {
 }
 
 const started = Date.now();
+// Other work on the machine skews every figure: the load average is kept with the results.
+const loadBefore = loadavg()[0]!;
 try {
   if (only.has('build')) await benchBuilds();
   if (only.has('build')) benchCountyPages();
@@ -296,7 +298,12 @@ const results = {
   generated: new Date().toISOString(),
   quick,
   minutes: Math.round((Date.now() - started) / 6000) / 10,
-  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) },
+  },
   measures,
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
