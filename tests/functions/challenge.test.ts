@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import challengeHandler from '../../netlify/functions/challenge.mts';
 import tipsHandler from '../../netlify/functions/tips.mts';
 import limitedHandler from '../../netlify/functions/tips-limited.mts';
 import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
 import { POW_DIFFICULTY, POW_TTL_SECONDS, solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';
-import {
-  TEST_HMAC_KEY,
-  count,
-  developmentRecipients,
-  post,
-  sampleTip,
-  startBlobs,
-  type BlobsFixture,
-} from './support/tip-line';
+import { count, developmentRecipients, post, sampleTip, useTipLine } from './support/tip-line';
 
-let blobs: BlobsFixture;
-beforeAll(async () => {
-  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
-  blobs = await startBlobs();
-});
-afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await blobs.stop();
-});
+const blobs = useTipLine();
 
 describe('GET /api/tips/challenge', () => {
   it('issues a signed, short-lived challenge at production difficulty, and its solution is accepted once', async () => {

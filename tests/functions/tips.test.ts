@@ -2,34 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Decrypter, Encrypter, armor } from 'age-encryption';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '@netlify/functions';
 import handler from '../../netlify/functions/tips.mts';
 import { bytesToBase64 } from '../../src/lib/tips/base64';
 import { Tip, MAX_ENVELOPE_BYTES, type TipEnvelope } from '../../src/schemas/tip';
 import { issueChallenge } from '../../src/lib/tips/pow';
 import { parseTipMetadata } from '../../src/lib/tips/queue';
-import {
-  CHEAP,
-  TEST_HMAC_KEY,
-  count,
-  developmentIdentity,
-  makeEnvelope,
-  post,
-  sampleTip,
-  startBlobs,
-  type BlobsFixture,
-} from './support/tip-line';
+import { CHEAP, count, developmentIdentity, makeEnvelope, post, sampleTip, useTipLine } from './support/tip-line';
 
-let blobs: BlobsFixture;
-beforeAll(async () => {
-  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
-  blobs = await startBlobs();
-});
-afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await blobs.stop();
-});
+const blobs = useTipLine();
 
 async function call(req: Request) {
   const res = await handler(req);

@@ -3,6 +3,7 @@
  * envelopes with the same library code the browser uses.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
@@ -83,4 +84,21 @@ export function post(body: string | object, headers: Record<string, string> = {}
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/**
+ * For a test file of the tip functions: a real Blobs server and the test PoW key for the whole
+ * file. The returned fixture is filled in before the first test runs.
+ */
+export function useTipLine(): BlobsFixture {
+  const fixture = {} as BlobsFixture;
+  beforeAll(async () => {
+    process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
+    Object.assign(fixture, await startBlobs());
+  });
+  afterAll(async () => {
+    delete process.env.TIP_POW_HMAC_KEY;
+    await fixture.stop();
+  });
+  return fixture;
 }
