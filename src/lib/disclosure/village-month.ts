@@ -1,0 +1,86 @@
+import type { IsoMonth } from '../../schemas/common';
+import type { Hazard } from '../../schemas/hazard';
+import type { MonthDiff } from '../ledger/ledger';
+import { isClosed, isRectified } from '../ledger/status';
+import type { HazardEntry, MonthlyDisclosure, VillageHazards } from './month';
+
+/** Path of one village's part of a split month. */
+export const villageMonthPath = (month: IsoMonth, slug: string): string => `/disclosures/${month}/villages/${slug}/`;
+
+/** One village's share of a month's three disclosures, shown on a page of its own. */
+export interface VillageMonth {
+  month: IsoMonth;
+  village: VillageHazards['village'];
+  /** 1) the village's part of the list. */
+  list: VillageHazards;
+  /** 2) its hazards still being fixed. */
+  inProgress: HazardEntry[];
+  /** 3) its hazards rectified or closed. */
+  results: HazardEntry[];
+  /** The month's changes that concern the village. */
+  diff: MonthDiff;
+}
+
+/** A row of the village index that replaces the three lists on a split month page. */
+export interface VillageMonthRow {
+  village: VillageHazards['village'];
+  /** Page of the village's part; missing for a village the site file does not list. */
+  href: string | undefined;
+  listed: number;
+  inProgress: number;
+  overdue: number;
+  rectified: number;
+  closed: number;
+  /** First listed this month. */
+  added: number;
+}
+
+function byVillage(hazards: readonly Hazard[]): Map<string, Hazard[]> {
+  const map = new Map<string, Hazard[]>();
+  for (const hazard of hazards) {
+    const list = map.get(hazard.village);
+    if (list) list.push(hazard);
+    else map.set(hazard.village, [hazard]);
+  }
+  return map;
+}
+
+/** The month split by village, in the list's village order (site-file order). */
+export function villageMonths(d: MonthlyDisclosure): VillageMonth[] {
+  const added = byVillage(d.diff.added);
+  const rectified = byVillage(d.diff.rectified);
+  const closed = byVillage(d.diff.closed);
+  const overdue = byVillage(d.diff.overdue);
+  return d.byVillage.map((list) => {
+    const name = list.village.name;
+    return {
+      month: d.month,
+      village: list.village,
+      list,
+      inProgress: list.hazards.filter((e) => !isRectified(e.hazard)),
+      results: list.hazards.filter((e) => isRectified(e.hazard)),
+      diff: {
+        month: d.diff.month,
+        previous: d.diff.previous,
+        added: added.get(name) ?? [],
+        rectified: rectified.get(name) ?? [],
+        closed: closed.get(name) ?? [],
+        overdue: overdue.get(name) ?? [],
+      },
+    };
+  });
+}
+
+/** Counts per village for the index of a split month page. */
+export function villageMonthIndex(d: MonthlyDisclosure): VillageMonthRow[] {
+  return villageMonths(d).map((v) => ({
+    village: v.village,
+    href: v.village.slug === undefined ? undefined : villageMonthPath(d.month, v.village.slug),
+    listed: v.list.hazards.length,
+    inProgress: v.inProgress.length,
+    overdue: v.inProgress.filter((e) => e.overdue).length,
+    rectified: v.results.filter((e) => !isClosed(e.hazard)).length,
+    closed: v.results.filter((e) => isClosed(e.hazard)).length,
+    added: v.diff.added.length,
+  }));
+}
