@@ -117,6 +117,8 @@ test('a village past its limit lists the most urgent hazards and counts the rest
   expect(hazardLinks(page).size).toBe(GROUP_HAZARD_LIMIT);
   expect(page).toContain('id="group-breakdown"');
   expect(page).toMatch(/href="\/sectors\/[^"]+\/"/);
+  // Its month-by-month table leads to the village's own part of each split month.
+  for (const month of ledger.months) expect(page).toContain(`href="${villageMonth(month, v.slug)}"`);
 });
 
 /** The page types this build adds or changes, one of each. */

@@ -1,11 +1,22 @@
 import type { IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
-import type { MonthDiff } from '../ledger/ledger';
+import type { Ledger, MonthDiff } from '../ledger/ledger';
 import { isClosed, isRectified } from '../ledger/status';
+import type { Place } from './directory';
+import { monthPath } from './format';
 import type { HazardEntry, MonthlyDisclosure, VillageHazards } from './month';
+import { isSplitMonth } from './page-limits';
 
 /** Path of one village's part of a split month. */
 export const villageMonthPath = (month: IsoMonth, slug: string): string => `/disclosures/${month}/villages/${slug}/`;
+
+/** Where a village page links a month: the village's own part when the month is split, else the month page. */
+export function villageMonthHref(ledger: Ledger, month: IsoMonth, village: Place, limit?: number): string {
+  const { hazards } = ledger.list(month);
+  return isSplitMonth(hazards.length, limit) && hazards.some((h) => h.village === village.name)
+    ? villageMonthPath(month, village.slug)
+    : monthPath(month);
+}
 
 /** One village's share of a month's three disclosures, shown on a page of its own. */
 export interface VillageMonth {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { changeGroups } from '../../../src/lib/disclosure/changes';
 import { monthlyDisclosure } from '../../../src/lib/disclosure/month';
 import { MONTH_PAGE_HAZARD_LIMIT, isSplitMonth } from '../../../src/lib/disclosure/page-limits';
-import { villageMonthIndex, villageMonthPath, villageMonths } from '../../../src/lib/disclosure/village-month';
+import {
+  villageMonthHref,
+  villageMonthIndex,
+  villageMonthPath,
+  villageMonths,
+} from '../../../src/lib/disclosure/village-month';
 import { directory, threeMonths } from './fixtures';
 
 const ids = (items: readonly { id: string }[]) => items.map((h) => h.id);
@@ -100,5 +105,21 @@ describe('changeGroups', () => {
     expect(added!.total).toBe(3);
     expect(ids(added!.shown)).toEqual(['NZ-2023-0001', 'NZ-2023-0002']);
     expect(changeGroups(june, 0).every((g) => g.shown.length === 0)).toBe(true);
+  });
+});
+
+describe('villageMonthHref', () => {
+  const ledger = threeMonths();
+
+  it('links the month page when the month is one page', () => {
+    expect(villageMonthHref(ledger, '2023-07', { slug: 'jia', name: '甲村' })).toBe('/disclosures/2023-07/');
+  });
+
+  it('links the village’s own part of a split month, if the month lists the village', () => {
+    // July lists 4 hazards: with a limit of 3 it is split.
+    expect(villageMonthHref(ledger, '2023-07', { slug: 'jia', name: '甲村' }, 3)).toBe(
+      '/disclosures/2023-07/villages/jia/',
+    );
+    expect(villageMonthHref(ledger, '2023-07', { slug: 'bing', name: '丙村' }, 3)).toBe('/disclosures/2023-07/');
   });
 });
