@@ -1,10 +1,11 @@
-/** The normal build (Astro, then Pagefind) of a project copy, measured, into an output folder of its own. */
+/** The normal build (Astro, then the search index) of a project copy, measured, into an output folder of its own. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measured } from './measure';
 
 export interface BuildResult {
   astro: Measured;
+  /** The search index step (src/cli/index-search.ts: Pagefind, in shards), workers included. */
   pagefind: Measured;
   /** The search-index check `npm run build` ends with, when the project has one. */
   check: Measured | undefined;
@@ -31,9 +32,11 @@ export function astroBuild(project: string, outDir: string, extra: NodeJS.Proces
   return measure(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: project, env: env(project, extra) });
 }
 
+/** `tsx src/cli/index-search.ts out`, the index step of `npm run build`, with the same defaults. */
 export function pagefind(project: string, site: string): Promise<Measured> {
-  const bin = join(project, 'node_modules/pagefind/lib/runner/bin.cjs');
-  return measure(process.execPath, [bin, '--site', site], { cwd: project, env: env(project, {}) });
+  const tsx = join(project, 'node_modules/tsx/dist/cli.mjs');
+  const cli = join(project, 'src/cli/index-search.ts');
+  return measure(process.execPath, [tsx, cli, site], { cwd: project, env: env(project, {}) });
 }
 
 /** `tsx src/cli/check-search-index.ts out`, the last step of `npm run build`. */
@@ -49,7 +52,7 @@ export async function buildSite(project: string, contentDir: string, outDir: str
   const astro = await astroBuild(project, outDir, { CONTENT_DIR: contentDir });
   if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.tail}`);
   const index = await pagefind(project, outDir);
-  if (index.code !== 0) throw new Error(`pagefind failed:\n${index.tail}`);
+  if (index.code !== 0) throw new Error(`search index failed:\n${index.tail}`);
   const check = await checkIndex(project, outDir);
   if (check && check.code !== 0) throw new Error(`search index check failed:\n${check.tail}`);
   return { astro, pagefind: index, check, pages: countPages(outDir) };

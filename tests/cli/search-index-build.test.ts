@@ -1,22 +1,20 @@
 /**
- * The Pagefind step of `npm run build`: Pagefind itself and the index check after it must fail
- * the build (non-zero exit, && chain) rather than publish a site whose search is broken.
+ * The search step of `npm run build`: the index step (Pagefind, in shards) and the index check
+ * after it must fail the build (non-zero exit, && chain) rather than publish a broken search.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
-const pagefind = (site: string) =>
-  spawnSync(process.execPath, [join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', site], {
-    encoding: 'utf8',
-  });
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const pagefind = (site: string, ...args: string[]) =>
+  spawnSync(process.execPath, [tsx, 'src/cli/index-search.ts', site, ...args], { encoding: 'utf8' });
 const check = (site: string) =>
-  spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check-search-index.ts', site], {
-    encoding: 'utf8',
-  });
+  spawnSync(process.execPath, [tsx, 'src/cli/check-search-index.ts', site], { encoding: 'utf8' });
+const hazard = (id: string) => hazardHtml.replaceAll('NZ-2023-0001', id);
 
 const hazardHtml = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>
 <header data-pagefind-ignore>导航</header>
@@ -41,13 +39,55 @@ afterEach(() => {
 });
 
 describe('the build’s search step', () => {
-  it('runs Pagefind and then the index check, each stopping the build when it fails', () => {
+  it('runs the index step and then the index check, each stopping the build when it fails', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts['build']).toBe('astro build && pagefind --site dist && tsx src/cli/check-search-index.ts dist');
+    expect(scripts['build']).toBe(
+      'astro build && tsx src/cli/index-search.ts dist && tsx src/cli/check-search-index.ts dist',
+    );
   });
 
-  it('Pagefind exits non-zero when there is nothing to index', () => {
-    expect(pagefind(site({})).status).not.toBe(0);
+  it('the index step exits 1 with a Chinese message when there is nothing to index', () => {
+    const result = pagefind(site({ 'about/index.html': '<html lang="zh-CN"><body>关于</body></html>' }));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('搜索索引生成失败');
+    expect(pagefind(join(site({}), 'missing')).stderr).toContain('找不到构建目录');
+  });
+
+  it('the index step refuses a shard size that is not a positive integer', () => {
+    const result = pagefind(site({ 'hazards/NZ-2023-0001/index.html': hazardHtml }), '--shard-size', '0');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--shard-size');
+  });
+
+  it('splits the hazards, newest number first, into shards the check accepts', () => {
+    const dir = site({
+      'hazards/NZ-2023-0001/index.html': hazard('NZ-2023-0001'),
+      'hazards/NZ-2023-0002/index.html': hazard('NZ-2023-0002'),
+      'hazards/NZ-2024-0003/index.html': hazard('NZ-2024-0003'),
+      'disclosures/2023-06/index.html':
+        '<html lang="zh-CN"><body><div data-pagefind-body>2023年6月</div></body></html>',
+    });
+    const indexed = pagefind(dir, '--shard-size', '2');
+    expect(indexed.stderr).toBe('');
+    expect(indexed.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as {
+      shards: { path: string; pages: number; numbers?: { newest: string; oldest: string } }[];
+    };
+    expect(manifest.shards.map((s) => [s.path, s.pages, s.numbers?.newest, s.numbers?.oldest])).toEqual([
+      ['/pagefind/', 2, 'NZ-2024-0003', 'NZ-2023-0002'],
+      ['/pagefind/shard-1/', 1, 'NZ-2023-0001', 'NZ-2023-0001'],
+      ['/pagefind/shard-2/', 1, undefined, undefined],
+    ]);
+    // Shard 0 carries the browser bundle; merged shards only their index.
+    expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind/shard-1/pagefind-entry.json'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind/shard-1/pagefind.js'))).toBe(false);
+    expect(check(dir).status).toBe(0);
+    // A shard lost after indexing fails the check.
+    rmSync(join(dir, 'pagefind/shard-1'), { recursive: true });
+    const broken = check(dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('/pagefind/shard-1/');
   });
 
   it('the check fails when Pagefind did not run', () => {
@@ -60,7 +100,7 @@ describe('the build’s search step', () => {
     const dir = site({ 'hazards/NZ-2023-0001/index.html': hazardHtml });
     const indexed = pagefind(dir);
     expect(indexed.status).toBe(0);
-    expect(indexed.stdout).toContain('Extended');
+    expect(indexed.stdout).toContain('1 个分片');
     const result = check(dir);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

@@ -10,6 +10,17 @@ export interface SearchMessages {
   countShown: string;
   none: string;
   number: string;
+  /** When older search shards remain unsearched (county scale): {searched}, {count}, {shown}. */
+  partialCount: string;
+  partialCountShown: string;
+  partialNone: string;
+  /** Appended to the three above: {remaining} older hazards, or only the month lists, remain. */
+  partialRest: string;
+  partialRestLists: string;
+  /** The 继续搜索 button: older hazards, or only the month lists, remain. */
+  older: string;
+  olderLists: string;
+  continuing: string;
 }
 
 /** Fills `{name}` placeholders: format('找到 {count} 条结果', { count: 3 }). */

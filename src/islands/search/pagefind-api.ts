@@ -1,5 +1,5 @@
 /**
- * The part of Pagefind's browser API (/pagefind/pagefind.js, written by `pagefind --site dist`)
+ * The part of Pagefind's browser API (/pagefind/pagefind.js, written by src/cli/index-search.ts)
  * the search page uses. The npm package types only the Node indexing API, so this is declared here.
  */
 export interface PagefindResultData {
@@ -30,10 +30,15 @@ export interface Pagefind {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearchResponse | null>;
+  /** Adds another bundle (an older search shard) to every later search; shares the loaded WASM. */
+  mergeIndex(path: string, options?: PagefindOptions): Promise<void>;
 }
 
-/** Where `pagefind --site dist` puts the browser bundle. */
+/** Where the index step (src/cli/index-search.ts) puts shard 0 and the browser bundle. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+/** Options of every bundle searched, shard 0 and merged shards alike. */
+export const MERGED_OPTIONS: PagefindOptions = { excerptLength: 40 };
 
 /**
  * Loads Pagefind from this site (never a CDN). On the page's thread, not in a worker: the worker
@@ -44,7 +49,7 @@ export async function loadPagefind(): Promise<Pagefind> {
   // A runtime URL: the bundle exists only after the build, so the bundler must not resolve it.
   const url = PAGEFIND_URL;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ excerptLength: 40, noWorker: true });
+  await pagefind.options({ ...MERGED_OPTIONS, noWorker: true });
   await pagefind.init();
   return pagefind;
 }

@@ -13,9 +13,11 @@ import {
 } from '../../lib/search/filters';
 import { exactNumberFirst } from '../../lib/search/hazard-number';
 import { mergeResults, relaxedQueries } from '../../lib/search/relaxed';
+import { hazardsIn, nextBatch, planSearch } from '../../lib/search/shard-route';
 import { format, type SearchMessages } from './messages';
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
+import { MergedShards, loadShardManifest } from './shards';
 
 /** Results drawn at once; each fetches its own small fragment file. */
 const PAGE_SIZE = 10;
@@ -37,19 +39,34 @@ function start(root: HTMLElement): void {
   const section = required<HTMLElement>(root, '[data-search-results]');
   const list = required<HTMLOListElement>(root, '[data-search-list]');
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
+  const older = required<HTMLButtonElement>(root, '[data-search-older]');
+  const resultsHeading = required<HTMLElement>(root, '#search-results-heading');
 
   // The script runs: swap the "needs JavaScript" notice for the form.
   required<HTMLElement>(root, '[data-search-nojs]').hidden = true;
   form.hidden = false;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const getPagefind = () => (pagefind ??= loadPagefind());
+  interface Engine {
+    pagefind: Pagefind;
+    /** Undefined for a site indexed as one bundle. */
+    shards: MergedShards | undefined;
+  }
+  let engine: Promise<Engine> | undefined;
+  const getEngine = () =>
+    (engine ??= Promise.all([loadPagefind(), loadShardManifest()]).then(([pagefind, manifest]) => ({
+      pagefind,
+      shards: manifest && manifest.shards.length > 1 ? new MergedShards(pagefind, manifest) : undefined,
+    })));
 
   let engineReady = false;
   let generation = 0;
   let results: PagefindResult[] = [];
   let shown = 0;
   let query = '';
+  /** Older shards that may hold more results of the current search, not searched yet. */
+  let unsearched: number[] = [];
+  let searchedHazards = 0;
+  let unsearchedHazards = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   function readForm(): SearchState {
@@ -83,9 +100,25 @@ function start(root: HTMLElement): void {
   }
 
   function countMessage(): string {
+    const values = {
+      count: results.length,
+      shown,
+      searched: searchedHazards.toLocaleString('zh-CN'),
+      remaining: unsearchedHazards.toLocaleString('zh-CN'),
+    };
+    if (unsearched.length > 0) {
+      const found =
+        results.length === 0
+          ? messages.partialNone
+          : shown < results.length
+            ? messages.partialCountShown
+            : messages.partialCount;
+      const rest = unsearchedHazards > 0 ? messages.partialRest : messages.partialRestLists;
+      return `${format(found, values)}${format(rest, values)}`;
+    }
     if (results.length === 0) return messages.none;
-    if (shown < results.length) return format(messages.countShown, { count: results.length, shown });
-    return format(messages.count, { count: results.length });
+    if (shown < results.length) return format(messages.countShown, values);
+    return format(messages.count, values);
   }
 
   /** Draws the next page of results; returns the first new link, for focus after 显示更多. */
@@ -105,6 +138,7 @@ function start(root: HTMLElement): void {
     const current = ++generation;
     if (!hasCriteria(state)) {
       results = [];
+      unsearched = [];
       list.replaceChildren();
       section.hidden = true;
       announce(messages.prompt);
@@ -114,20 +148,31 @@ function start(root: HTMLElement): void {
     // The first search also downloads the index: say something is happening.
     if (!engineReady) status.textContent = messages.searching;
     try {
-      const engine = await getPagefind();
+      const { pagefind, shards } = await getEngine();
       engineReady = true;
+      let remaining: number[] = [];
+      if (shards) {
+        const plan = planSearch(shards.manifest, { q: state.q, month: state.filters.month }, shards.merged);
+        await shards.merge(plan.now);
+        remaining = plan.remaining;
+      }
       const filters = pagefindFilters(state);
       const [response, ...relaxed] = await Promise.all([
-        engine.search(state.q.trim() || null, { filters }),
-        ...relaxedQueries(state.q).map((variant) => engine.search(variant, { filters })),
+        pagefind.search(state.q.trim() || null, { filters }),
+        ...relaxedQueries(state.q).map((variant) => pagefind.search(variant, { filters })),
       ]);
       if (current !== generation || !response) return;
       results = mergeResults(response.results, ...relaxed.map((r) => r?.results ?? []));
+      unsearched = remaining;
+      searchedHazards = shards ? hazardsIn(shards.manifest, shards.merged) : 0;
+      unsearchedHazards = shards ? hazardsIn(shards.manifest, remaining) : 0;
       shown = 0;
       query = state.q;
       list.replaceChildren();
       await showMore(current);
       if (current !== generation) return;
+      older.hidden = unsearched.length === 0;
+      older.textContent = unsearchedHazards > 0 ? messages.older : messages.olderLists;
       section.hidden = false;
       announce(countMessage());
     } catch (error) {
@@ -135,7 +180,7 @@ function start(root: HTMLElement): void {
       console.error(error);
       section.hidden = true;
       announce(messages.unavailable);
-      pagefind = undefined;
+      engine = undefined;
     } finally {
       if (current === generation) section.removeAttribute('aria-busy');
     }
@@ -158,12 +203,33 @@ function start(root: HTMLElement): void {
   });
   for (const select of selects) select.addEventListener('change', searchNow);
   // Fetch the index while the resident is still typing the first word.
-  form.addEventListener('focusin', () => void getPagefind().catch(() => undefined), { once: true });
+  form.addEventListener('focusin', () => void getEngine().catch(() => undefined), { once: true });
   more.addEventListener('click', () => {
     void showMore(generation).then((link) => {
       link?.focus();
       announce(countMessage());
     });
+  });
+
+  // 继续搜索更早登记的隐患: merge the next older shards, then run the same search again over all.
+  older.addEventListener('click', () => {
+    if (older.getAttribute('aria-disabled') === 'true') return;
+    older.setAttribute('aria-disabled', 'true');
+    announce(messages.continuing);
+    void (async () => {
+      try {
+        const { shards } = await getEngine();
+        await shards?.merge(nextBatch(unsearched, shards.merged.size));
+        await run(readForm());
+        // The button stays focused while older hazards remain; after the last, focus the results.
+        if (older.hidden) resultsHeading.focus();
+      } catch (error) {
+        console.error(error);
+        announce(messages.unavailable);
+      } finally {
+        older.removeAttribute('aria-disabled');
+      }
+    })();
   });
 
   const initial = parseSearchParams(new URLSearchParams(location.search));

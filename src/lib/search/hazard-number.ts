@@ -23,3 +23,16 @@ export function exactNumberFirst<T extends { meta: Record<string, string | undef
   const exact = results.filter((result) => result.meta['编号'] === number);
   return [...exact, ...results.filter((result) => result.meta['编号'] !== number)];
 }
+
+/** Year, then serial, then prefix: NZ-2024-0001 is newer than NZ-2023-12000 although it sorts lower as text. */
+function numberKey(number: string): [number, number, string] {
+  const [prefix = '', year = '0', serial = '0'] = number.split('-');
+  return [Number(year), Number(serial), prefix];
+}
+
+/** Orders hazard numbers newest (highest year and serial) first. */
+export function newestNumberFirst(a: string, b: string): number {
+  const [ya, sa, pa] = numberKey(a);
+  const [yb, sb, pb] = numberKey(b);
+  return yb - ya || sb - sa || (pa < pb ? -1 : pa > pb ? 1 : 0);
+}

@@ -1,0 +1,46 @@
+/**
+ * The search shards in the browser: reads the manifest the index step writes and merges older
+ * shards into the Pagefind engine on demand (the plan comes from src/lib/search/shard-route.ts).
+ */
+import { SHARD_MANIFEST_PATH, SearchShardManifest } from '../../schemas/search-shards';
+import { MERGED_OPTIONS, type Pagefind } from './pagefind-api';
+
+/** The manifest, or undefined without one: then /pagefind/ is the whole index, searched as is. */
+export async function loadShardManifest(): Promise<SearchShardManifest | undefined> {
+  const response = await fetch(SHARD_MANIFEST_PATH);
+  if (!response.ok) return undefined;
+  const parsed = SearchShardManifest.safeParse(await response.json());
+  if (!parsed.success) {
+    console.error('search: unreadable shard manifest', parsed.error);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Shards merged into one engine; each is merged once, even when two searches ask at once. */
+export class MergedShards {
+  private readonly merging = new Map<number, Promise<void>>();
+  readonly merged = new Set<number>([0]);
+
+  constructor(
+    private readonly engine: Pagefind,
+    readonly manifest: SearchShardManifest,
+  ) {}
+
+  async merge(shards: readonly number[]): Promise<void> {
+    await Promise.all(
+      shards.map((k) => {
+        const path = this.manifest.shards[k]?.path;
+        if (k === 0 || path === undefined) return Promise.resolve();
+        let done = this.merging.get(k);
+        if (!done) {
+          done = this.engine.mergeIndex(path, MERGED_OPTIONS).then(() => void this.merged.add(k));
+          // A failed merge may be retried by the next search.
+          done.catch(() => this.merging.delete(k));
+          this.merging.set(k, done);
+        }
+        return done;
+      }),
+    );
+  }
+}
