@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARD_MANIFEST_PATH } from '../schemas/search-shards';
+import { SHARD_MANIFEST_PATH } from '../lib/search/shard-route';
 import { checkSearchIndex, type BuiltPage } from '../lib/search/index-check';
 
 const dist = process.argv[2] ?? 'dist';

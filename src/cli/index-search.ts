@@ -13,7 +13,8 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { SHARD_MANIFEST_PATH, SearchShardManifest } from '../schemas/search-shards';
+import { SearchShardManifest } from '../schemas/search-shards';
+import { SHARD_MANIFEST_PATH } from '../lib/search/shard-route';
 import {
   DEFAULT_SHARD_SIZE,
   planShards,

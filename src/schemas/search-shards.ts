@@ -1,43 +1,28 @@
 /**
  * The search index's shard manifest (dist/pagefind/shards.json), written by src/cli/index-search.ts
- * and read by the search page's script before it searches. zod/mini, not zod: this schema ships to
- * residents' phones, and the full library would weigh more than the search index it describes.
+ * and checked by src/cli/check-search-index.ts. The search page reads the same file typed by this
+ * schema but does not parse it with zod: zod's shared chunk would add ~15 kB (gzipped) to every
+ * first search, a tenth of its budget, for a file the build wrote and checked on the same site.
  */
-import * as z from 'zod/mini';
-
-const HAZARD_NUMBER = /^[A-Z]{2,6}-\d{4}-\d{4,6}$/;
-const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** A closed range, newest end first as the shards are cut (hazard numbers) or oldest first (months). */
-const NumberRange = z.object({
-  newest: z.string().check(z.regex(HAZARD_NUMBER)),
-  oldest: z.string().check(z.regex(HAZARD_NUMBER)),
-});
-const MonthRange = z.object({
-  oldest: z.string().check(z.regex(ISO_MONTH)),
-  newest: z.string().check(z.regex(ISO_MONTH)),
-});
-
-const Count = z.number().check(z.int(), z.nonnegative());
+import { z } from 'zod';
+import { Count, IsoMonth } from './common';
+import { HazardId } from './hazard';
 
 /** One Pagefind bundle: shard 0 is /pagefind/ itself, the others /pagefind/shard-N/. */
-export const SearchShard = z.object({
-  path: z.string().check(z.regex(/^\/pagefind\/(shard-\d+\/)?$/)),
-  /** Pages indexed: hazard pages, plus (shard 0 only) the other searchable pages. */
+export const SearchShard = z.strictObject({
+  path: z.string().regex(/^\/pagefind\/(shard-\d+\/)?$/),
+  /** Pages indexed: hazard pages, plus the other searchable pages in shard 0 or the last shard. */
   pages: Count,
   hazards: Count,
   /** Hazard numbers held, newest and oldest; absent when the shard holds no hazard page. */
-  numbers: z.optional(NumberRange),
-  /** Months (IsoMonth) its pages are filed under, from their 月份 filter values. */
-  months: z.optional(MonthRange),
+  numbers: z.strictObject({ newest: HazardId, oldest: HazardId }).optional(),
+  /** Months its pages are filed under, from their 月份 filter values. */
+  months: z.strictObject({ oldest: IsoMonth, newest: IsoMonth }).optional(),
 });
-export type SearchShard = z.infer<typeof SearchShard>;
+export type SearchShard = z.output<typeof SearchShard>;
 
-export const SearchShardManifest = z.object({
+export const SearchShardManifest = z.strictObject({
   version: z.literal(1),
-  shards: z.array(SearchShard).check(z.minLength(1)),
+  shards: z.array(SearchShard).min(1),
 });
-export type SearchShardManifest = z.infer<typeof SearchShardManifest>;
-
-/** Where the manifest is served and written (under dist/). */
-export const SHARD_MANIFEST_PATH = '/pagefind/shards.json';
+export type SearchShardManifest = z.output<typeof SearchShardManifest>;

@@ -2,19 +2,23 @@
  * The search shards in the browser: reads the manifest the index step writes and merges older
  * shards into the Pagefind engine on demand (the plan comes from src/lib/search/shard-route.ts).
  */
-import { SHARD_MANIFEST_PATH, SearchShardManifest } from '../../schemas/search-shards';
+import { SHARD_MANIFEST_PATH } from '../../lib/search/shard-route';
+import type { SearchShardManifest } from '../../schemas/search-shards';
 import { MERGED_OPTIONS, type Pagefind } from './pagefind-api';
 
-/** The manifest, or undefined without one: then /pagefind/ is the whole index, searched as is. */
+/**
+ * The manifest, or undefined without a usable one: then /pagefind/ alone is searched, as on a
+ * one-shard site. Not parsed with zod (see src/schemas/search-shards.ts): the build validated it.
+ */
 export async function loadShardManifest(): Promise<SearchShardManifest | undefined> {
-  const response = await fetch(SHARD_MANIFEST_PATH);
-  if (!response.ok) return undefined;
-  const parsed = SearchShardManifest.safeParse(await response.json());
-  if (!parsed.success) {
-    console.error('search: unreadable shard manifest', parsed.error);
+  const response = await fetch(SHARD_MANIFEST_PATH).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  const manifest = (await response.json().catch(() => undefined)) as Partial<SearchShardManifest> | undefined;
+  if (manifest?.version !== 1 || !Array.isArray(manifest.shards) || manifest.shards.length === 0) {
+    console.error('search: unreadable shard manifest; searching /pagefind/ only');
     return undefined;
   }
-  return parsed.data;
+  return manifest as SearchShardManifest;
 }
 
 /** Shards merged into one engine; each is merged once, even when two searches ask at once. */

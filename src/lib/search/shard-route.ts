@@ -20,6 +20,9 @@ export interface ShardPlan {
   remaining: number[];
 }
 
+/** Where the index step writes the manifest, under dist/, and the search page fetches it. */
+export const SHARD_MANIFEST_PATH = '/pagefind/shards.json';
+
 /** Most shards merged at one "继续搜索": each step doubles what was searched, up to this. */
 const MAX_BATCH = 8;
 
