@@ -10,10 +10,20 @@ import { isSplitMonth } from './page-limits';
 /** Path of one village's part of a split month. */
 export const villageMonthPath = (month: IsoMonth, slug: string): string => `/disclosures/${month}/villages/${slug}/`;
 
+const listedVillages = new WeakMap<Ledger, Map<IsoMonth, Set<string>>>();
+
+/** Villages with hazards in a month's list, computed once per month for every page that asks. */
+function villagesListed(ledger: Ledger, month: IsoMonth): Set<string> {
+  let byMonth = listedVillages.get(ledger);
+  if (!byMonth) listedVillages.set(ledger, (byMonth = new Map()));
+  let names = byMonth.get(month);
+  if (!names) byMonth.set(month, (names = new Set(ledger.list(month).hazards.map((h) => h.village))));
+  return names;
+}
+
 /** Where a village page links a month: the village's own part when the month is split, else the month page. */
 export function villageMonthHref(ledger: Ledger, month: IsoMonth, village: Place, limit?: number): string {
-  const { hazards } = ledger.list(month);
-  return isSplitMonth(hazards.length, limit) && hazards.some((h) => h.village === village.name)
+  return isSplitMonth(ledger.list(month).hazards.length, limit) && villagesListed(ledger, month).has(village.name)
     ? villageMonthPath(month, village.slug)
     : monthPath(month);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupHistory } from '../../../src/lib/disclosure/group-history';
+import { groupHistory, groupHistoryOf } from '../../../src/lib/disclosure/group-history';
 import { Ledger } from '../../../src/lib/ledger/ledger';
 import { threeMonths } from './fixtures';
 
@@ -60,5 +60,22 @@ describe('groupHistory', () => {
     expect(fire.hazards.map((h) => h.hazard.id)).toEqual(['NZ-2023-0003']);
     expect(fire.months.map((m) => m.total)).toEqual([1, 1, 1]);
     expect(groupHistory(new Ledger([]), () => true)).toEqual({ hazards: [], months: [] });
+  });
+});
+
+describe('groupHistoryOf', () => {
+  it('gives every village and sector exactly what groupHistory gives it', () => {
+    const ledger = threeMonths();
+    for (const name of ['甲村', '乙村', '丙村'])
+      expect(groupHistoryOf(ledger, 'village', name), name).toEqual(groupHistory(ledger, (h) => h.village === name));
+    for (const name of ['燃气', '消防'] as const)
+      expect(groupHistoryOf(ledger, 'sector', name), name).toEqual(groupHistory(ledger, (h) => h.sector === name));
+  });
+
+  it('gives a group without hazards zero months', () => {
+    const ledger = threeMonths();
+    const none = groupHistoryOf(ledger, 'village', '丁村');
+    expect(none.hazards).toEqual([]);
+    expect(none.months.map((m) => m.total)).toEqual([0, 0, 0]);
   });
 });
