@@ -1,6 +1,27 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { resolve, sep } from 'node:path';
+
+/**
+ * `astro dev`: pages read the content folder themselves (src/data/content.ts, again after every
+ * edit), so a saved content file only needs the open browser tab to reload.
+ */
+function reloadOnContentEdit() {
+  const dir = resolve(process.env.CONTENT_DIR ?? 'content');
+  return {
+    name: 'reload-on-content-edit',
+    /** @param {import('vite').ViteDevServer} server */
+    configureServer(server) {
+      server.watcher.add(dir);
+      /** @param {string} path */
+      const reload = (path) => {
+        if (path.startsWith(dir + sep)) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+      };
+      server.watcher.on('add', reload).on('change', reload).on('unlink', reload);
+    },
+  };
+}
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -15,4 +36,5 @@ export default defineConfig({
   // No prefetch, no view transitions: disclosure pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
+  vite: { plugins: [reloadOnContentEdit()] },
 });

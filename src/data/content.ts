@@ -1,29 +1,59 @@
-import { getCollection, getEntry } from 'astro:content';
-import { Ledger } from '../lib/ledger/ledger';
+import { ContentError, formatIssues } from '../lib/content/issues';
+import { contentFingerprint, loadContent } from '../lib/content/load-fs';
+import type { Ledger } from '../lib/ledger/ledger';
+import { developmentRecipientWarning } from '../lib/tips/recipients';
 import type { HazardList } from '../schemas/hazard-list';
 import type { ProgressTable } from '../schemas/progress-table';
+import type { ReceiptEntry } from '../schemas/receipt';
 import type { Site } from '../schemas/site';
 
-/** What every page presents: the site file, the monthly lists and tables, and the ledger over them. */
+/** What every page presents: the site file, the monthly lists and tables, the ledger, tip receipts. */
 export interface PublishedContent {
   site: Site;
   lists: HazardList[];
   tables: ProgressTable[];
   ledger: Ledger;
+  receipts: ReceiptEntry[];
 }
 
-let cached: Promise<PublishedContent> | undefined;
+/**
+ * The content folder is read and validated here, in the process that renders the pages, once
+ * per build: at county scale (166 MB of YAML) copying it through Astro's content store cost more
+ * time and memory than reading it. In `astro dev` it is read again whenever a content file changes.
+ * Broken content throws the ContentError report, which stops the build before any page is written.
+ */
+let loaded: { fingerprint: string | undefined; content: Promise<PublishedContent> } | undefined;
 
-/** Loaded once per build from the content collections; pages share the one ledger. */
+function load(): PublishedContent {
+  const result = loadContent();
+  if (!result.ok) throw new ContentError(result.issues);
+  const { site, lists, tables, ledger, receipts, warnings } = result.content;
+  if (warnings.length) console.warn(`\n${formatIssues(warnings)}`);
+  const insecure = developmentRecipientWarning(site);
+  if (insecure) console.warn(insecure);
+  return { site, lists: lists.map((l) => l.list), tables: tables.map((t) => t.table), ledger, receipts };
+}
+
+/** The published content; pages share the one ledger. */
 export function getPublishedContent(): Promise<PublishedContent> {
-  return (cached ??= (async () => {
-    const site = (await getEntry('site', 'site'))!.data;
-    const lists = (await getCollection('hazardLists'))
-      .map((e) => e.data)
-      .sort((a, b) => a.month.localeCompare(b.month));
-    const tables = (await getCollection('progressTables'))
-      .map((e) => e.data)
-      .sort((a, b) => a.month.localeCompare(b.month));
-    return { site, lists, tables, ledger: new Ledger(lists) };
-  })());
+  const fingerprint = import.meta.env.DEV ? contentFingerprint() : undefined;
+  if (!loaded || loaded.fingerprint !== fingerprint) {
+    // A failed read is kept too: every page awaits it, the report is built once.
+    loaded = { fingerprint, content: Promise.resolve().then(load) };
+  }
+  return loaded.content;
+}
+
+/**
+ * A value made from the published content once per content: once per build, again after a
+ * content edit in `astro dev`. For page data that is costly to derive and shared by many pages.
+ */
+export function perContent<T>(make: (content: PublishedContent) => T | Promise<T>): () => Promise<T> {
+  const made = new WeakMap<PublishedContent, Promise<T>>();
+  return async () => {
+    const content = await getPublishedContent();
+    let value = made.get(content);
+    if (!value) made.set(content, (value = Promise.resolve(make(content))));
+    return value;
+  };
 }

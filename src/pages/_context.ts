@@ -1,4 +1,4 @@
-import { getPublishedContent, type PublishedContent } from '../data/content';
+import { perContent, type PublishedContent } from '../data/content';
 import { Directory } from '../lib/disclosure/directory';
 
 /** What the disclosure pages share: the published content and the village/sector directory. */
@@ -6,11 +6,7 @@ export interface DisclosureContext extends PublishedContent {
   directory: Directory;
 }
 
-let cached: Promise<DisclosureContext> | undefined;
-
-export function disclosureContext(): Promise<DisclosureContext> {
-  return (cached ??= getPublishedContent().then((content) => ({
-    ...content,
-    directory: new Directory(content.site),
-  })));
-}
+export const disclosureContext: () => Promise<DisclosureContext> = perContent((content) => ({
+  ...content,
+  directory: new Directory(content.site),
+}));

@@ -4,7 +4,7 @@
  * /tmp/site.lock (the suite itself must not be run while holding that lock).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -25,6 +25,9 @@ it('astro build fails on broken content and prints the file · number · field l
   writeFileSync(file, doc.toString({ lineWidth: 0 }));
 
   // cwd = the copy's parent, so the build names files content/… exactly as a clerk sees them.
+  // Astro bundles the pages under the output folder when it lies inside cwd: the bundle resolves
+  // its packages from there, as it does from the project folder in a real build.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const astro = [process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT];
   const command = [...astro, '--outDir', join(dir, 'dist')];
   const locked = existsSync('/usr/bin/flock') ? ['/usr/bin/flock', '-w', '300', '/tmp/site.lock', ...command] : command;

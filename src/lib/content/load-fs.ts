@@ -40,6 +40,28 @@ function readFolder(dir: string, skipped: ContentIssue[]): SourceFile[] {
   return files;
 }
 
+/**
+ * Names, sizes and modification times of every file loadContent reads: a new value means the
+ * content changed. Cheap (one stat per file), so `astro dev` can ask on every request.
+ */
+export function contentFingerprint(dir: string = contentDir()): string {
+  const parts: string[] = [];
+  const add = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    parts.push(stat ? `${path}:${stat.size}:${stat.mtimeMs}` : `${path}:-`);
+  };
+  add(join(dir, 'site.yaml'));
+  add(join(dir, 'receipts.yaml'));
+  for (const folder of ['hazard-lists', 'progress-tables']) {
+    const path = join(dir, folder);
+    add(path);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    }
+  }
+  return parts.join('\n');
+}
+
 /** Reads and validates the whole content folder. */
 export function loadContent(dir: string = contentDir()): ContentResult {
   const site = join(dir, 'site.yaml');
