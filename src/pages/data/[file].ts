@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { openDataBody, openDataIndex } from './_files';
+import { openDataBody, openDataPaths } from './_files';
 
 const TYPES = { JSON: 'application/json; charset=utf-8', CSV: 'text/csv; charset=utf-8' } as const;
 
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await openDataIndex()).map((file) => ({ params: { file: file.path.slice('/data/'.length) } }));
+  (await openDataPaths()).map((path) => ({ params: { file: path.slice('/data/'.length) } }));
 
 /** Serves exactly the string whose SHA-256 /data/ lists. */
 export const GET: APIRoute = async ({ params }) => {

@@ -1,5 +1,5 @@
 import { byteLength, dataFileSpecs, sha256Hex, type DataFile, type DataFileSpec } from '../../lib/disclosure/open-data';
-import { disclosureContext } from '../_context';
+import { perContent } from '../../data/content';
 
 /** A file as /data/ lists it: size and SHA-256 of exactly the string its endpoint serves. */
 export interface ListedDataFile extends Omit<DataFile, 'body'> {
@@ -7,31 +7,41 @@ export interface ListedDataFile extends Omit<DataFile, 'body'> {
   sha256: string;
 }
 
-let specs: Promise<DataFileSpec[]> | undefined;
-let listed: Promise<ListedDataFile[]> | undefined;
-
-function openDataSpecs(): Promise<DataFileSpec[]> {
-  return (specs ??= disclosureContext().then(({ site, ledger }) =>
-    dataFileSpecs({ township: site.township, campaign: site.campaign, sample: site.sample }, ledger),
-  ));
-}
+type Checksum = Pick<ListedDataFile, 'bytes' | 'sha256'>;
 
 /**
- * The open-data files of this build, listed once: /data/ shows them with checksums and the
- * endpoints are generated from the list. Bodies are made one at a time and not kept — at county
- * scale (50,000 hazards) they are half a gigabyte — and remade by the endpoint that serves them.
+ * The open-data files of this build, bodies made on demand. At county scale (50,000 hazards)
+ * the bodies are half a gigabyte, so none is kept: each endpoint makes its body, serves it and
+ * notes its size and checksum for /data/, which the build renders after the endpoints. A body
+ * whose checksum was not noted (`astro dev`, or another order) is made again for /data/.
  */
-export function openDataIndex(): Promise<ListedDataFile[]> {
-  return (listed ??= openDataSpecs().then((all) =>
-    all.map(({ make, ...file }) => {
-      const body = make();
-      return { ...file, bytes: byteLength(body), sha256: sha256Hex(body) };
-    }),
-  ));
+const openData = perContent(({ site, ledger }) => ({
+  specs: dataFileSpecs({ township: site.township, campaign: site.campaign, sample: site.sample }, ledger),
+  checksums: new Map<string, Checksum>(),
+}));
+
+const checksum = (body: string): Checksum => ({ bytes: byteLength(body), sha256: sha256Hex(body) });
+
+/** The paths of the open-data files, e.g. `/data/2023-07.csv`. */
+export async function openDataPaths(): Promise<string[]> {
+  return (await openData()).specs.map((file) => file.path);
+}
+
+/** What /data/ lists: every file with its size and checksum. */
+export async function openDataIndex(): Promise<ListedDataFile[]> {
+  const { specs, checksums } = await openData();
+  return specs.map(({ make, ...file }: DataFileSpec) => ({
+    ...file,
+    ...(checksums.get(file.path) ?? checksum(make())),
+  }));
 }
 
 /** The body of one open-data file, e.g. `/data/2023-07.csv`. */
 export async function openDataBody(path: string): Promise<Pick<DataFile, 'format' | 'body'> | undefined> {
-  const spec = (await openDataSpecs()).find((f) => f.path === path);
-  return spec && { format: spec.format, body: spec.make() };
+  const { specs, checksums } = await openData();
+  const spec = specs.find((f) => f.path === path);
+  if (!spec) return undefined;
+  const body = spec.make();
+  checksums.set(path, checksum(body));
+  return { format: spec.format, body };
 }
