@@ -25,8 +25,11 @@ import {
 
 /** Files read and handed to Pagefind at once; bounds open files and memory, not speed. */
 const CONCURRENCY = 8;
-/** What a merged shard needs; pagefind.js, the WASM and the UI bundles are served from shard 0. */
-const MERGED_SHARD_KEEPS = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
+/**
+ * What an older shard needs: its index, and the WASM for a page that starts Pagefind on it (a
+ * hazard number's shard); pagefind.js and the UI bundles are served from shard 0 only.
+ */
+const MERGED_SHARD_KEEPS = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|index|fragment|filter)$/;
 
 /** One shard for a worker to index. */
 interface Task {

@@ -24,6 +24,8 @@ export interface PagefindOptions {
   excerptLength?: number;
   /** Runs the WASM on the page instead of a worker: one script fewer to fetch (see load()). */
   noWorker?: boolean;
+  /** The bundle searched first, when not /pagefind/ (a hazard number's shard); only before init. */
+  basePath?: string;
 }
 
 export interface Pagefind {
@@ -45,11 +47,15 @@ export const MERGED_OPTIONS: PagefindOptions = { excerptLength: 40 };
  * would fetch a second copy of the same code (~43 kB) and needs its own CSP, while a search over
  * the township's ledger takes milliseconds.
  */
-export async function loadPagefind(): Promise<Pagefind> {
+export async function importPagefind(): Promise<Pagefind> {
   // A runtime URL: the bundle exists only after the build, so the bundler must not resolve it.
   const url = PAGEFIND_URL;
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ ...MERGED_OPTIONS, noWorker: true });
+  return (await import(/* @vite-ignore */ url)) as Pagefind;
+}
+
+/** Starts Pagefind on `basePath` (default /pagefind/, shard 0), whose WASM every merged shard shares. */
+export async function startPagefind(pagefind: Pagefind, basePath?: string): Promise<Pagefind> {
+  await pagefind.options({ ...MERGED_OPTIONS, noWorker: true, ...(basePath !== undefined && { basePath }) });
   await pagefind.init();
   return pagefind;
 }

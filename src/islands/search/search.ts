@@ -13,9 +13,9 @@ import {
 } from '../../lib/search/filters';
 import { exactNumberFirst } from '../../lib/search/hazard-number';
 import { mergeResults, relaxedQueries } from '../../lib/search/relaxed';
-import { hazardsIn, nextBatch, planSearch } from '../../lib/search/shard-route';
+import { firstShard, hazardsIn, nextBatch, planSearch, type ShardQuery } from '../../lib/search/shard-route';
 import { format, type SearchMessages } from './messages';
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
+import { importPagefind, startPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
 import { MergedShards, loadShardManifest } from './shards';
 
@@ -52,11 +52,15 @@ function start(root: HTMLElement): void {
     shards: MergedShards | undefined;
   }
   let engine: Promise<Engine> | undefined;
-  const getEngine = () =>
-    (engine ??= Promise.all([loadPagefind(), loadShardManifest()]).then(([pagefind, manifest]) => ({
-      pagefind,
-      shards: manifest && manifest.shards.length > 1 ? new MergedShards(pagefind, manifest) : undefined,
-    })));
+  /** Starts the engine once; on the shard of the hazard number `query` names, if it does. */
+  const getEngine = (query?: ShardQuery) =>
+    (engine ??= Promise.all([importPagefind(), loadShardManifest()]).then(async ([pagefind, manifest]) => {
+      if (!manifest || manifest.shards.length < 2)
+        return { pagefind: await startPagefind(pagefind), shards: undefined };
+      const first = firstShard(manifest, query);
+      await startPagefind(pagefind, first === 0 ? undefined : manifest.shards[first]!.path);
+      return { pagefind, shards: new MergedShards(pagefind, manifest, first) };
+    }));
 
   let engineReady = false;
   let generation = 0;
@@ -148,11 +152,12 @@ function start(root: HTMLElement): void {
     // The first search also downloads the index: say something is happening.
     if (!engineReady) status.textContent = messages.searching;
     try {
-      const { pagefind, shards } = await getEngine();
+      const shardQuery = { q: state.q, month: state.filters.month };
+      const { pagefind, shards } = await getEngine(shardQuery);
       engineReady = true;
       let remaining: number[] = [];
       if (shards) {
-        const plan = planSearch(shards.manifest, { q: state.q, month: state.filters.month }, shards.merged);
+        const plan = planSearch(shards.manifest, shardQuery, shards.merged);
         await shards.merge(plan.now);
         remaining = plan.remaining;
       }

@@ -21,24 +21,33 @@ export async function loadShardManifest(): Promise<SearchShardManifest | undefin
   return manifest as SearchShardManifest;
 }
 
-/** Shards merged into one engine; each is merged once, even when two searches ask at once. */
+/**
+ * Shards merged into one engine; each is merged once, even when two searches ask at once. The
+ * engine starts on `first`: shard 0, or the shard of the hazard number the page was opened with.
+ */
 export class MergedShards {
   private readonly merging = new Map<number, Promise<void>>();
-  readonly merged = new Set<number>([0]);
+  readonly merged: Set<number>;
 
   constructor(
     private readonly engine: Pagefind,
     readonly manifest: SearchShardManifest,
-  ) {}
+    first: number,
+  ) {
+    this.merged = new Set([first]);
+  }
 
   async merge(shards: readonly number[]): Promise<void> {
     await Promise.all(
       shards.map((k) => {
         const path = this.manifest.shards[k]?.path;
-        if (k === 0 || path === undefined) return Promise.resolve();
+        if (this.merged.has(k) || path === undefined) return Promise.resolve();
         let done = this.merging.get(k);
         if (!done) {
-          done = this.engine.mergeIndex(path, MERGED_OPTIONS).then(() => void this.merged.add(k));
+          // As a full URL: Pagefind skips a path the first bundle's path starts with (/pagefind/ when
+          // it started on /pagefind/shard-3/).
+          const url = new URL(path, location.origin).href;
+          done = this.engine.mergeIndex(url, MERGED_OPTIONS).then(() => void this.merged.add(k));
           // A failed merge may be retried by the next search.
           done.catch(() => this.merging.delete(k));
           this.merging.set(k, done);

@@ -41,13 +41,13 @@ export function shardOfNumber(manifest: SearchShardManifest, number: string): nu
   return k < 0 ? undefined : k;
 }
 
-/** Shards that may hold results, newest first; shard 0 always (it holds the month pages too). */
+/**
+ * Shards that may hold results, newest first: a hazard number's own shard (shard 0 when no range
+ * holds it); otherwise shard 0 and every older shard a 月份 filter does not exclude.
+ */
 function candidates(manifest: SearchShardManifest, query: ShardQuery): number[] {
   const number = hazardNumberIn(query.q);
-  if (number !== undefined) {
-    const k = shardOfNumber(manifest, number);
-    return k === undefined || k === 0 ? [0] : [0, k];
-  }
+  if (number !== undefined) return [shardOfNumber(manifest, number) ?? 0];
   const month = query.month ? monthOfLabel(query.month) : undefined;
   return manifest.shards.flatMap((shard, k) =>
     k === 0 || month === undefined || (shard.months && shard.months.oldest <= month && month <= shard.months.newest)
@@ -58,11 +58,22 @@ function candidates(manifest: SearchShardManifest, query: ShardQuery): number[] 
 
 /**
  * The plan for a search, given the shards already merged. A hazard number names one hazard, so
- * its shard is merged at once and nothing remains; other searches merge nothing new by themselves.
+ * its shard is merged at once and nothing remains; other searches need shard 0 (merged late when
+ * the page started on a number's shard) and leave the older shards to 继续搜索.
  */
 export function planSearch(manifest: SearchShardManifest, query: ShardQuery, merged: ReadonlySet<number>): ShardPlan {
   const open = candidates(manifest, query).filter((k) => !merged.has(k));
-  return hazardNumberIn(query.q) !== undefined ? { now: open, remaining: [] } : { now: [], remaining: open };
+  if (hazardNumberIn(query.q) !== undefined) return { now: open, remaining: [] };
+  return { now: open.filter((k) => k === 0), remaining: open.filter((k) => k !== 0) };
+}
+
+/**
+ * The shard a page opened with `query` should start Pagefind on: a hazard number's own shard, so
+ * the first search does not download shard 0 as well; otherwise shard 0.
+ */
+export function firstShard(manifest: SearchShardManifest, query: ShardQuery | undefined): number {
+  const number = query && hazardNumberIn(query.q);
+  return (number !== undefined && shardOfNumber(manifest, number)) || 0;
 }
 
 /** The shards one "继续搜索" merges: as many as already searched (so steps double), at least one. */

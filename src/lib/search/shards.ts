@@ -18,8 +18,8 @@ import { newestNumberFirst } from './hazard-number';
  * WASM) plus shard 0's pf_meta and the index chunks its words fall in, both growing with the shard.
  * Measured for 燃气 on the 10,000-hazard ledger (2026-11-28): 1,000 pages → 119 kB gzipped in all,
  * 2,000 → 133 kB; on the 50,000-hazard ledger with 1,000: 燃气 116 kB, 粉尘 124 kB, an old hazard's
- * number (shard 0 and its own shard) 149 kB, against a 150 kB budget. 2,000 would leave no room for
- * the number query; 1,000 costs "继续搜索" a few more steps (each merges as many shards as searched).
+ * number (its own shard only) 116 kB, against a 150 kB budget. 2,000 would leave ~10 kB for wordier
+ * shards; 1,000 costs "继续搜索" a few more steps (each merges as many shards as already searched).
  */
 export const DEFAULT_SHARD_SIZE = 1000;
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchShardManifest } from '../../../src/schemas/search-shards';
-import { hazardsIn, monthOfLabel, nextBatch, planSearch, shardOfNumber } from '../../../src/lib/search/shard-route';
+import {
+  firstShard,
+  hazardsIn,
+  monthOfLabel,
+  nextBatch,
+  planSearch,
+  shardOfNumber,
+} from '../../../src/lib/search/shard-route';
 
 const manifest: SearchShardManifest = {
   version: 1,
@@ -63,6 +70,11 @@ describe('planSearch', () => {
     expect(planSearch(manifest, { q: 'NZ-1999-0001' }, none)).toEqual({ now: [], remaining: [] });
   });
 
+  it('merges shard 0 for words when the page started on a hazard number’s shard', () => {
+    expect(planSearch(manifest, { q: '燃气' }, new Set([2]))).toEqual({ now: [0], remaining: [1, 3] });
+    expect(planSearch(manifest, { q: 'NZ-2024-0010' }, new Set([2]))).toEqual({ now: [0], remaining: [] });
+  });
+
   it('skips shards a 月份 filter excludes', () => {
     expect(planSearch(manifest, { q: '', month: '2023年7月' }, none)).toEqual({ now: [], remaining: [2, 3] });
     expect(planSearch(manifest, { q: '燃气', month: '2024年2月' }, none)).toEqual({ now: [], remaining: [1, 3] });
@@ -72,6 +84,15 @@ describe('planSearch', () => {
   it('a single-shard site has nothing to merge', () => {
     const one = { version: 1 as const, shards: [manifest.shards[0]!] };
     expect(planSearch(one, { q: '燃气' }, none)).toEqual({ now: [], remaining: [] });
+  });
+});
+
+describe('firstShard', () => {
+  it('starts on a hazard number’s shard, else on shard 0', () => {
+    expect(firstShard(manifest, { q: 'nz-2023-0006' })).toBe(2);
+    expect(firstShard(manifest, { q: 'NZ-1999-0001' })).toBe(0);
+    expect(firstShard(manifest, { q: '燃气' })).toBe(0);
+    expect(firstShard(manifest, undefined)).toBe(0);
   });
 });
 
