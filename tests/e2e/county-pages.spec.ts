@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { buildSite } from '../../scripts/bench/build';
@@ -21,6 +20,7 @@ import { GROUP_HAZARD_LIMIT, MONTH_PAGE_HAZARD_LIMIT } from '../../src/lib/discl
 import type { Ledger } from '../../src/lib/ledger/ledger';
 import type { Site } from '../../src/schemas/site';
 import { checkLinks } from '../hardening/support/links';
+import { expectAccessible } from '../support/axe';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -167,10 +167,7 @@ test('in Chromium: no script, one h1, crumbs, accessible, no overflow at 320 px'
     await expect(page.locator('h1'), path).toHaveCount(1);
     await expect(page.locator('main'), path).toHaveCount(1);
     if (path !== '/') await expect(page.locator('nav.crumbs'), path).toHaveCount(1);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectAccessible(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }

@@ -3,10 +3,10 @@
  * built /receipts.json (from content/receipts.yaml); it never leaves the page.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { formatReceipt, generateReceipt } from '../../src/lib/tips/receipt';
 import { guardPage } from './report-support';
+import { expectAccessible } from '../support/axe';
 
 interface SampleReceipt {
   receipt: string;
@@ -17,13 +17,6 @@ const samples = (
   JSON.parse(readFileSync('tests/fixtures/sample-receipts.json', 'utf8')) as { receipts: SampleReceipt[] }
 ).receipts;
 const listed = samples.find((s) => s.hazard)!;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function lookUp(page: Page, typed: string) {
   await page.getByLabel('回执号').fill(typed);
   await page.getByRole('button', { name: '查询' }).click();
@@ -38,7 +31,7 @@ test('a known receipt shows its status, note and a working link to the hazard; t
   const sent: string[] = [];
   page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
   await page.goto('/receipt/');
-  await axe(page);
+  await expectAccessible(page);
 
   await lookUp(page, formatReceipt(listed.receipt));
   const result = page.locator('.receipt-result');
@@ -46,7 +39,7 @@ test('a known receipt shows its status, note and a working link to the hazard; t
   await expect(result).toContainText(listed.status);
   await expect(result).toContainText('经现场核实');
   await expect(result).toContainText('2023-08-06');
-  await axe(page);
+  await expectAccessible(page);
 
   expect(sent.some((s) => s.includes('/receipts.json'))).toBe(true);
   for (const s of sent) {
@@ -84,7 +77,7 @@ test('mistyped and unknown receipts get clear, announced messages', async ({ pag
   await expect(page.getByRole('alert')).toContainText('回执号应为 28 位数字，您输入了 24 位');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await expect(input).toBeFocused();
-  await axe(page);
+  await expectAccessible(page);
 
   // Two neighbouring digits swapped: the check digit catches it.
   const r = listed.receipt;
@@ -95,5 +88,5 @@ test('mistyped and unknown receipts get clear, announced messages', async ({ pag
   await lookUp(page, generateReceipt());
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.receipt-result')).toContainText('暂时没有查到这个回执号的处理记录');
-  await axe(page);
+  await expectAccessible(page);
 });

@@ -4,22 +4,15 @@
  * local Blobs store — then the office side: decrypt the queued tip with the development key.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { isValidReceiptNumber } from '../../src/schemas/receipt';
 import type { Site } from '../../src/schemas/site';
 import { guardPage, jpegSegments, metadataSegments, queuedTipsWithReceipt } from './report-support';
+import { expectAccessible } from '../support/axe';
 
 const PHOTO = 'tests/fixtures/photo-with-gps.jpg';
 const site = parse(readFileSync('content/site.yaml', 'utf8')) as Site;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function fillTip(page: Page, what: string) {
   await page.getByLabel('发现了什么隐患').fill(what);
   await page.getByLabel('在哪个村').selectOption('东堡村');
@@ -117,7 +110,7 @@ test('a tip with a GPS-tagged photo arrives encrypted, readable only with the of
 
 test('field errors: summary focused, each error next to its field and announced', async ({ page }) => {
   await page.goto('/report/');
-  await axe(page);
+  await expectAccessible(page);
   await page.getByRole('button', { name: '加密并提交举报' }).click();
   const summary = page.getByRole('alert').filter({ hasText: '请先修改以下问题' });
   await expect(summary).toBeFocused();
@@ -127,7 +120,7 @@ test('field errors: summary focused, each error next to its field and announced'
   await expect(what).toHaveAttribute('aria-invalid', 'true');
   await expect(what).toHaveAccessibleDescription(/请写明看到的情况.*请写明发现了什么隐患/);
   await expect(page.getByLabel('在哪个村')).toHaveAccessibleDescription(/请选择隐患所在的村/);
-  await axe(page);
+  await expectAccessible(page);
 
   // The summary links move to the field.
   await summary.getByRole('link', { name: '请选择隐患所在的村' }).click();
@@ -162,7 +155,7 @@ test('a lost response is retried with the same submission: one tip, one receipt'
   await expect(failure).toBeVisible({ timeout: 60_000 });
   await expect(failure).toBeFocused();
   await expect(failure).toContainText('网络连接失败');
-  await axe(page);
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: '重新提交' }).click();
   await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible({ timeout: 60_000 });

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-fs';
 import { formatMonth } from '../../src/lib/disclosure/format';
@@ -14,6 +13,7 @@ import { DATA_FIELDS } from '../../src/lib/disclosure/open-data';
 import { compareWithLedger } from '../../src/lib/statistics/progress-table';
 import { PROGRESS_SECTIONS } from '../../src/schemas/progress-table';
 import { parseCsv } from '../unit/disclosure/csv-parse';
+import { expectAccessible } from '../support/axe';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(`content does not validate: ${JSON.stringify(loaded.issues)}`);
@@ -41,13 +41,6 @@ const PAGES = [
   '/data/',
   '/no-such-page/',
 ];
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Fails the test if the page asks any other origin for anything. */
 function watchOrigins(page: Page, origin: string): string[] {
