@@ -12,6 +12,7 @@
  */
 import type { SearchShard, SearchShardManifest } from '../../schemas/search-shards';
 import { newestNumberFirst } from './hazard-number';
+import { monthOfLabel } from './shard-route';
 
 /**
  * Hazard pages per shard. A first query costs ~80 kB of fixed weight (page, script, pagefind.js,
@@ -48,9 +49,10 @@ export function shardDir(k: number): string {
 export function searchablePage(path: string, html: string): SearchablePage | undefined {
   if (!html.includes('data-pagefind-body')) return undefined;
   const number = /data-pagefind-meta="编号:([^"]+)"/.exec(html)?.[1];
-  const months = [...html.matchAll(/data-pagefind-filter="月份:(\d{4})年(\d{1,2})月"/g)].map(
-    ([, year, month]) => `${year}-${month!.padStart(2, '0')}`,
-  );
+  const months = [...html.matchAll(/data-pagefind-filter="月份:([^"]+)"/g)].flatMap(([, label]) => {
+    const month = monthOfLabel(label!);
+    return month === undefined ? [] : [month];
+  });
   return number === undefined ? { path, months } : { path, number, months };
 }
 
