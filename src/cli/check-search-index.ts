@@ -6,17 +6,16 @@
  *
  *   tsx src/cli/check-search-index.ts [dist]
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARD_MANIFEST_PATH } from '../lib/search/shard-route';
 import { checkSearchIndex, type BuiltPage } from '../lib/search/index-check';
+import { builtPagePaths } from './built-pages';
 
 const dist = process.argv[2] ?? 'dist';
 const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
-const paths = readdirSync(dist, { recursive: true, encoding: 'utf8' })
-  .map((path) => path.split('\\').join('/'))
-  .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'));
+const paths = await builtPagePaths(dist);
 
 let marked = 0;
 function* pages(): Generator<BuiltPage> {

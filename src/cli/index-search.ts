@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { builtPagePaths } from './built-pages';
 import { SearchShardManifest } from '../schemas/search-shards';
 import { SHARD_MANIFEST_PATH } from '../lib/search/shard-route';
 import {
@@ -82,13 +83,7 @@ const pageBytes = new Map<string, number>();
 
 /** Every searchable page's number and months; reads a few pages at a time, keeps no HTML. */
 async function searchablePages(dist: string): Promise<SearchablePage[]> {
-  const files = await readdir(dist, { recursive: true, encoding: 'utf8' }).catch(() =>
-    fail(`找不到构建目录 ${dist}，请先运行 astro build`),
-  );
-  const paths = files
-    .map((path) => path.split('\\').join('/'))
-    .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'))
-    .sort();
+  const paths = await builtPagePaths(dist).catch(() => fail(`找不到构建目录 ${dist}，请先运行 astro build`));
   const pages: SearchablePage[] = [];
   await inBatches(paths, async (path) => {
     const html = await readFile(join(dist, path), 'utf8');
