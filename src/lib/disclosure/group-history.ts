@@ -26,47 +26,6 @@ export interface GroupHistory {
 
 const rank = (h: GroupHazard) => (isClosed(h.hazard) ? 3 : isRectified(h.hazard) ? 2 : h.overdue ? 0 : 1);
 
-/**
- * The hazards of one village or one sector over the campaign. Membership is decided by the
- * hazard's state in each month, so a corrected village moves the hazard from that month on.
- */
-export function groupHistory(ledger: Ledger, belongs: (hazard: Hazard) => boolean): GroupHistory {
-  const latest = ledger.latestMonth;
-  if (!latest) return { hazards: [], months: [] };
-  const latestCutoff = ledger.list(latest).cutoff;
-  const hazards = ledger
-    .cumulative(latest)
-    .filter(belongs)
-    .map((hazard): GroupHazard => {
-      const history = ledger.history(hazard.id);
-      return {
-        hazard,
-        firstMonth: history[0]!.month,
-        lastMonth: history.at(-1)!.month,
-        overdue: isOverdue(hazard, latestCutoff),
-      };
-    })
-    .sort((a, b) => rank(a) - rank(b) || a.hazard.id.localeCompare(b.hazard.id));
-
-  const months = ledger.months.map((month): GroupMonth => {
-    const { cutoff } = ledger.list(month);
-    const all = ledger.cumulative(month).filter(belongs);
-    const rectified = all.filter(isRectified).length;
-    return {
-      month,
-      cutoff,
-      added: ledger.diff(month).added.filter(belongs).length,
-      total: all.length,
-      open: all.length - rectified,
-      rectified,
-      closed: all.filter(isClosed).length,
-      overdue: all.filter((h) => isOverdue(h, cutoff)).length,
-      rectificationRate: all.length === 0 ? 0 : rectified / all.length,
-    };
-  });
-  return { hazards, months };
-}
-
 /** What village and sector pages group by. */
 export type GroupDimension = 'village' | 'sector';
 
@@ -82,9 +41,17 @@ const emptyMonth = (month: IsoMonth, cutoff: IsoDate): GroupMonth => ({
   rectificationRate: 0,
 });
 
+/** A group with no hazards: every month at zero. */
+const emptyHistory = (ledger: Ledger): GroupHistory => ({
+  hazards: [],
+  months: ledger.months.map((m) => emptyMonth(m, ledger.list(m).cutoff)),
+});
+
 /**
- * `groupHistory` for every village (or sector) at once, in one pass over each month: asking
- * per group walks the whole county ledger once per page (seconds at 50,000 hazards).
+ * The hazards and month-by-month counts of every village (or sector), in one pass over each month:
+ * asking per group walks the whole county ledger once per page (seconds at 50,000 hazards).
+ * Membership is decided by the hazard's state in each month, so a corrected village moves the
+ * hazard from that month on.
  */
 export function groupHistories(ledger: Ledger, dimension: GroupDimension): Map<string, GroupHistory> {
   const groups = new Map<string, GroupHistory>();
@@ -92,10 +59,7 @@ export function groupHistories(ledger: Ledger, dimension: GroupDimension): Map<s
   if (!latest) return groups;
   const group = (name: string): GroupHistory => {
     let history = groups.get(name);
-    if (!history) {
-      history = { hazards: [], months: ledger.months.map((m) => emptyMonth(m, ledger.list(m).cutoff)) };
-      groups.set(name, history);
-    }
+    if (!history) groups.set(name, (history = emptyHistory(ledger)));
     return history;
   };
   const latestCutoff = ledger.list(latest).cutoff;
@@ -138,5 +102,5 @@ export function groupHistoryOf(ledger: Ledger, dimension: GroupDimension, name: 
   if (!byDimension) memo.set(ledger, (byDimension = new Map()));
   let groups = byDimension.get(dimension);
   if (!groups) byDimension.set(dimension, (groups = groupHistories(ledger, dimension)));
-  return groups.get(name) ?? groupHistory(ledger, () => false);
+  return groups.get(name) ?? emptyHistory(ledger);
 }

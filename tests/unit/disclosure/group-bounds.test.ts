@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { boundHazards, breakdown } from '../../../src/lib/disclosure/group-bounds';
-import { groupHistory } from '../../../src/lib/disclosure/group-history';
 import { GROUP_HAZARD_LIMIT } from '../../../src/lib/disclosure/page-limits';
 import { threeMonths } from './fixtures';
+import { oneGroup } from './one-group';
 
 describe('boundHazards', () => {
-  const all = groupHistory(threeMonths(), () => true).hazards;
+  const all = oneGroup(threeMonths(), () => true).hazards;
 
   it('lists every hazard of a township-sized group', () => {
     expect(all.length).toBeLessThan(GROUP_HAZARD_LIMIT);
@@ -28,7 +28,7 @@ describe('boundHazards', () => {
 
 describe('breakdown', () => {
   it('counts the group by another dimension in site order, only names with hazards', () => {
-    const all = groupHistory(threeMonths(), () => true).hazards;
+    const all = oneGroup(threeMonths(), () => true).hazards;
     const rows = breakdown(all, (h) => h.hazard.village, ['乙村', '丁村', '甲村']);
     expect(rows).toEqual([
       { name: '乙村', total: 2, open: 1, overdue: 0, rectified: 0, closed: 1 },
@@ -39,7 +39,7 @@ describe('breakdown', () => {
   });
 
   it('counts overdue hazards among the open ones', () => {
-    const july = groupHistory(threeMonths(), () => true).hazards.map((h) =>
+    const july = oneGroup(threeMonths(), () => true).hazards.map((h) =>
       h.hazard.id === 'NZ-2023-0004' ? { ...h, overdue: true } : h,
     );
     const [yi] = breakdown(july, (h) => h.hazard.village, ['乙村']);
