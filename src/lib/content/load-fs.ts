@@ -8,6 +8,12 @@ export function contentDir(): string {
   return process.env.CONTENT_DIR ?? join(process.cwd(), 'content');
 }
 
+/** The content folder's layout, read by loadContent and watched by contentFingerprint. */
+const SITE_FILE = 'site.yaml';
+const RECEIPTS_FILE = 'receipts.yaml';
+const HAZARD_LISTS = 'hazard-lists';
+const PROGRESS_TABLES = 'progress-tables';
+
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
 /** A regular file (or a link to one); folders and broken links are not content. */
@@ -50,9 +56,9 @@ export function contentFingerprint(dir: string = contentDir()): string {
     const stat = statSync(path, { throwIfNoEntry: false });
     parts.push(stat ? `${path}:${stat.size}:${stat.mtimeMs}` : `${path}:-`);
   };
-  add(join(dir, 'site.yaml'));
-  add(join(dir, 'receipts.yaml'));
-  for (const folder of ['hazard-lists', 'progress-tables']) {
+  add(join(dir, SITE_FILE));
+  add(join(dir, RECEIPTS_FILE));
+  for (const folder of [HAZARD_LISTS, PROGRESS_TABLES]) {
     const path = join(dir, folder);
     add(path);
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
@@ -64,16 +70,16 @@ export function contentFingerprint(dir: string = contentDir()): string {
 
 /** Reads and validates the whole content folder. */
 export function loadContent(dir: string = contentDir()): ContentResult {
-  const site = join(dir, 'site.yaml');
+  const site = join(dir, SITE_FILE);
   if (!isFile(site)) {
     return { ok: false, issues: [{ file: shown(site), message: '找不到站点文件 site.yaml', severity: 'error' }] };
   }
   const skipped: ContentIssue[] = [];
   const result = readContentSet({
     site: read(site),
-    hazardLists: readFolder(join(dir, 'hazard-lists'), skipped),
-    progressTables: readFolder(join(dir, 'progress-tables'), skipped),
-    receipts: isFile(join(dir, 'receipts.yaml')) ? read(join(dir, 'receipts.yaml')) : undefined,
+    hazardLists: readFolder(join(dir, HAZARD_LISTS), skipped),
+    progressTables: readFolder(join(dir, PROGRESS_TABLES), skipped),
+    receipts: isFile(join(dir, RECEIPTS_FILE)) ? read(join(dir, RECEIPTS_FILE)) : undefined,
   });
   if (result.ok) result.content.warnings.push(...skipped);
   else result.issues.push(...skipped);
