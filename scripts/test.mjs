@@ -30,8 +30,10 @@ function ensureSystemTools() {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`Installing Debian packages the tests need: ${missing.join(' ')}`);
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+    // Another install (an image's own start-up, a parallel job) may hold apt's lock: wait for it.
+    const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+    run('apt-get', [...wait, 'update', '-qq']);
+    run('apt-get', [...wait, 'install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
     if (chromiumPath() && existsSync('/usr/bin/age') && existsSync(CJK_FONT)) return;
   }
   console.error(

@@ -1,7 +1,8 @@
 import type { Config, Context } from '@netlify/functions';
 import { getStore } from '@netlify/blobs';
 import { receiveEnvelope } from '../../src/lib/tips/intake';
-import { CHALLENGES_STORE, TIPS_STORE } from '../../src/lib/tips/queue';
+import { TIPS_STORE } from '../../src/lib/tips/queue';
+import { CHALLENGES_STORE } from '../../src/lib/tips/spent-challenges';
 import { powHmacKey } from './_lib/config';
 import { BodyTooLarge, errorResponse, isJsonContentType, json, readCappedText } from './_lib/http';
 

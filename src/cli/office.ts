@@ -4,6 +4,7 @@
  * only dispatches and turns errors into Chinese messages and exit codes.
  */
 import { OfficeError, UsageError } from './office/args';
+import { tipsSweep } from './office/challenges';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   'tips triage': tipsTriage,
   'tips promote': tipsPromote,
   'tips export': tipsExport,
+  'tips sweep': tipsSweep,
 };
 
 async function main(argv: string[]): Promise<number> {

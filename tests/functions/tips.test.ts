@@ -337,6 +337,13 @@ describe('bad input is refused with the right status and code, and the queue is 
       400,
       'challenge_expired',
     ],
+    [
+      // Not issued by this site (which issues 15 minutes): the replay guard could not forget it after a day.
+      'challenge claiming a day of validity',
+      async () => post(await makeEnvelope({ expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) })),
+      400,
+      'challenge_invalid',
+    ],
   ];
 
   for (const [name, request, status, code] of cases) {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { getStore, type Store } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { TIPS_STORE } from '../../lib/tips/queue';
+import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
 import { TRIAGE_STORE } from '../../lib/office/triage';
 import { projectRoot } from './files';
 
@@ -12,6 +13,8 @@ export interface Queue {
   description: string;
   tips: Store;
   triage: Store;
+  /** The proof-of-work replay guard: only `tips sweep` touches it. */
+  challenges: Store;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function openQueue(): Promise<Queue> {
       description: `正式网站的举报队列（Netlify 站点 ${siteID.slice(0, 8)}…）`,
       tips: getStore({ name: TIPS_STORE, siteID, token, consistency: 'strong' }),
       triage: getStore({ name: TRIAGE_STORE, siteID, token, consistency: 'strong' }),
+      challenges: getStore({ name: CHALLENGES_STORE, siteID, token, consistency: 'strong' }),
       close: async () => {},
     };
   }
@@ -48,6 +52,7 @@ export async function openQueue(): Promise<Queue> {
     description: `本机测试用的举报队列（npm start 的本地存储 ${directory}），不是正式网站`,
     tips: getStore({ name: TIPS_STORE, ...options, consistency: 'strong' }),
     triage: getStore({ name: TRIAGE_STORE, ...options, consistency: 'strong' }),
+    challenges: getStore({ name: CHALLENGES_STORE, ...options, consistency: 'strong' }),
     close: () => server.stop(),
   };
 }

@@ -3,15 +3,8 @@ import { decodeAgeFile } from './age-format';
 import { sha256Hex } from './base64';
 import { tipError, type TipAccepted, type TipErrorBody } from './errors';
 import { checkSolution } from './pow';
-import {
-  challengeKey,
-  parseTipMetadata,
-  tipKey,
-  tipMetadata,
-  QUEUE_VERSION,
-  type ChallengeMetadata,
-  type QueueStore,
-} from './queue';
+import { parseTipMetadata, tipKey, tipMetadata, type QueueStore } from './queue';
+import { challengeKey, spentChallenge } from './spent-challenges';
 
 /**
  * Accepting one envelope into the queue, independent of HTTP: the function only reads
@@ -19,8 +12,9 @@ import {
  *   1. shape (envelope, age header) — bad input never reaches the store;
  *   2. an existing tip under this submission id: identical bytes → the same success
  *      (a retry is not a replay), different bytes → 409;
- *   3. the proof of work: signature, expiry, solution;
- *   4. spend the challenge (onlyIfNew) — unless this very submission already spent it;
+ *   3. the proof of work: signature, expiry (and a lifetime no longer than this site issues), solution;
+ *   4. spend the challenge (onlyIfNew, recording the day only) — unless this very submission
+ *      already spent it;
  *   5. queue the tip (onlyIfNew); success only once that write has happened.
  */
 export interface IntakeDeps {
@@ -61,13 +55,12 @@ export async function receiveEnvelope(json: unknown, deps: IntakeDeps): Promise<
   const before = await existingTip(deps.tips, key);
   if (before) return before.sha256 === metadata.sha256 ? accepted(before.received) : tipError('submission_conflict');
 
-  const pow = await checkSolution(deps.hmacKey, envelope.pow);
+  const pow = await checkSolution(deps.hmacKey, envelope.pow, now);
   if (pow === 'expired') return tipError('challenge_expired');
   if (pow !== 'ok') return tipError('challenge_invalid');
 
   const spentKey = challengeKey(envelope.pow.challenge.signature);
-  const spent: ChallengeMetadata = { v: QUEUE_VERSION, expires: envelope.pow.challenge.parameters.expiresAt ?? 0 };
-  const spend = await deps.challenges.set(spentKey, key, { onlyIfNew: true, metadata: { ...spent } });
+  const spend = await deps.challenges.set(spentKey, key, { onlyIfNew: true, metadata: { ...spentChallenge(now) } });
   if (!spend.modified) {
     // Spent before: fine only if by this same submission (its earlier attempt failed before queueing).
     const spender = await deps.challenges.get(spentKey, { type: 'text', consistency: 'strong' });

@@ -29,6 +29,14 @@ export const POW_DIFFICULTY: PowDifficulty = { cost: 5_000, minCounter: 200, max
 /** Long enough to solve and upload three photos on a slow network; short enough to be useless stockpiled. */
 export const POW_TTL_SECONDS = 15 * 60;
 
+/**
+ * The furthest in the future a challenge's expiry may lie when it is checked: the lifetime this
+ * site issues, plus a minute of clock skew between instances. A challenge claiming more, or no
+ * expiry at all, was not issued by the challenge function and is refused — which is what lets
+ * the replay guard forget spent challenges after a day (spent-challenges.ts).
+ */
+export const MAX_CHALLENGE_LIFETIME_MS = (POW_TTL_SECONDS + 60) * 1000;
+
 /** What GET /api/tips/challenge returns. `maxCounter` only drives the progress bar. */
 export interface IssuedChallenge {
   challenge: PowChallenge;
@@ -71,8 +79,11 @@ export type PowCheck = 'ok' | 'expired' | 'invalid';
 export async function checkSolution(
   hmacKey: string,
   payload: { challenge: PowChallenge; solution: PowSolution },
+  now: Date = new Date(),
 ): Promise<PowCheck> {
-  if (payload.challenge.parameters.algorithm !== POW_ALGORITHM) return 'invalid';
+  const { algorithm, expiresAt } = payload.challenge.parameters;
+  if (algorithm !== POW_ALGORITHM) return 'invalid';
+  if (expiresAt === undefined || expiresAt * 1000 > now.getTime() + MAX_CHALLENGE_LIFETIME_MS) return 'invalid';
   const { challenge, key } = await secrets(hmacKey);
   try {
     const result = await verifySolution({

@@ -12,12 +12,8 @@
  *   Written once with `onlyIfNew`; never overwritten by the function. A second write of the
  *   same key is accepted only when the bytes are identical (an idempotent retry).
  *
- * Store `tip-challenges` (strong consistency): the replay guard for proof-of-work.
- *   key       `c-` + the challenge's HMAC signature (hex), written with `onlyIfNew`
- *             before the tip is queued.
- *   value     the submission id that spent it (so a retry of that same submission passes).
- *   metadata  { v: 1, expires: unix seconds } — after that the challenge fails its expiry
- *             check anyway, so expired entries may be deleted by housekeeping at any time.
+ * Store `tip-challenges`: the replay guard for proof-of-work, see spent-challenges.ts. It
+ * holds the day, never the time, and its records are deleted once their challenge expired.
  *
  * Never stored anywhere: IP address, user agent, any other request header, the time of day.
  */
@@ -25,7 +21,6 @@ import { chinaDay } from '../../schemas/tip';
 import { sha256Hex } from './base64';
 
 export const TIPS_STORE = 'tips';
-export const CHALLENGES_STORE = 'tip-challenges';
 export const QUEUE_VERSION = 1;
 
 export interface TipMetadata {
@@ -34,11 +29,6 @@ export interface TipMetadata {
   received: string;
   size: number;
   sha256: string;
-}
-
-export interface ChallengeMetadata {
-  v: typeof QUEUE_VERSION;
-  expires: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -51,12 +41,6 @@ export function tipKey(submissionId: string): string {
 }
 
 export const isTipKey = (key: string): boolean => UUID.test(key);
-
-/** Replay-guard key of a challenge. */
-export function challengeKey(signature: string): string {
-  if (!/^[0-9a-f]{16,256}$/.test(signature)) throw new Error('not a challenge signature');
-  return `c-${signature}`;
-}
 
 /** The day in China (Asia/Shanghai), YYYY-MM-DD: all a tip records about when it came. */
 export const receivedDay = (now: Date): string => chinaDay(now);

@@ -13,7 +13,8 @@ import type { PowDifficulty } from '../../../src/lib/tips/pow';
 import { issueChallenge } from '../../../src/lib/tips/pow';
 import { sealTip } from '../../../src/lib/tips/envelope';
 import { generateReceipt } from '../../../src/lib/tips/receipt';
-import { CHALLENGES_STORE, TIPS_STORE } from '../../../src/lib/tips/queue';
+import { TIPS_STORE } from '../../../src/lib/tips/queue';
+import { CHALLENGES_STORE } from '../../../src/lib/tips/spent-challenges';
 import type { Tip, TipEnvelope } from '../../../src/schemas/tip';
 
 export const TEST_HMAC_KEY = 'test-only-hmac-key-for-the-tip-function-0123456789';
