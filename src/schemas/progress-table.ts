@@ -106,9 +106,9 @@ const Amount = z
 type FigureKey<S extends ProgressSection> = S['items'][number]['figures'][number]['key'];
 
 function sectionSchema<S extends ProgressSection>(section: S) {
-  const shape: Record<string, typeof Count | typeof Amount> = {};
+  const shape: Record<string, typeof Count> = {};
   for (const item of section.items) {
-    for (const f of item.figures as readonly ProgressFigure[]) shape[f.key] = f.decimal ? Amount : Count;
+    for (const f of item.figures) shape[f.key] = f.decimal ? Amount : Count;
   }
   // The shape is built from the item list above, so its keys are exactly FigureKey<S>.
   // Only the section's own type error is replaced; a misspelt key keeps the general message.

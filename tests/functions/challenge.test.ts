@@ -4,6 +4,7 @@ import tipsHandler from '../../netlify/functions/tips.mts';
 import limitedHandler from '../../netlify/functions/tips-limited.mts';
 import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
 import { POW_DIFFICULTY, POW_TTL_SECONDS, solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';
+import type { TipErrorBody } from '../../src/lib/tips/errors';
 import { count, developmentRecipients, post, sampleTip, useTipLine } from './support/tip-line';
 
 const blobs = useTipLine();
@@ -41,29 +42,30 @@ describe('GET /api/tips/challenge', () => {
     const replay = { ...envelope, submissionId: newSubmissionId() };
     const refused = await tipsHandler(post(replay));
     expect(refused.status).toBe(400);
-    expect((await refused.json()).code).toBe('challenge_used');
+    expect(((await refused.json()) as TipErrorBody).code).toBe('challenge_used');
     expect(await count(blobs.tips)).toBe(before + 1);
   });
 
   it('every challenge is different', async () => {
-    const get = async () => await (await challengeHandler(new Request('http://localhost/api/tips/challenge'))).json();
-    const [a, b] = (await Promise.all([get(), get()])) as IssuedChallenge[];
-    expect(a!.challenge.parameters.nonce).not.toBe(b!.challenge.parameters.nonce);
-    expect(a!.challenge.signature).not.toBe(b!.challenge.signature);
+    const get = async () =>
+      (await (await challengeHandler(new Request('http://localhost/api/tips/challenge'))).json()) as IssuedChallenge;
+    const [a, b] = await Promise.all([get(), get()]);
+    expect(a.challenge.parameters.nonce).not.toBe(b.challenge.parameters.nonce);
+    expect(a.challenge.signature).not.toBe(b.challenge.signature);
   });
 
   it('other methods → 405', async () => {
     const res = await challengeHandler(new Request('http://localhost/api/tips/challenge', { method: 'POST' }));
     expect(res.status).toBe(405);
-    expect((await res.json()).code).toBe('method_not_allowed');
+    expect(((await res.json()) as TipErrorBody).code).toBe('method_not_allowed');
   });
 });
 
 describe('rate limit rewrite target', () => {
   it('answers 429 with a code and a Chinese message', async () => {
-    const res = await limitedHandler();
+    const res = limitedHandler();
     expect(res.status).toBe(429);
-    const body = await res.json();
+    const body = (await res.json()) as TipErrorBody;
     expect(body.code).toBe('rate_limited');
     expect(body.message).toMatch(/频繁/);
   });

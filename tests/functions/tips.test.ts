@@ -31,11 +31,11 @@ describe('POST /api/tips accepts a well-formed tip', () => {
     expect(await count(blobs.tips)).toBe(before + 1);
 
     const stored = await blobs.tips.getWithMetadata(envelope.submissionId, { type: 'arrayBuffer' });
-    const bytes = new Uint8Array(stored!.data);
-    const metadata = parseTipMetadata(stored!.metadata);
+    const bytes = new Uint8Array(stored.data);
+    const metadata = parseTipMetadata(stored.metadata);
     expect(metadata?.received).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(metadata?.size).toBe(bytes.length);
-    expect(Object.keys(stored!.metadata).sort()).toEqual(['received', 'sha256', 'size', 'v']);
+    expect(Object.keys(stored.metadata).sort()).toEqual(['received', 'sha256', 'size', 'v']);
 
     const decrypter = new Decrypter();
     decrypter.addIdentity(await developmentIdentity());
@@ -55,7 +55,7 @@ describe('POST /api/tips accepts a well-formed tip', () => {
     const plain = execFileSync('age', ['-d', '-i', 'tests/fixtures/development-identity.txt', files[0]!], {
       encoding: 'utf8',
     });
-    expect(JSON.parse(plain).what).toBe('东堡村冶金厂有限空间作业无人监护。');
+    expect((JSON.parse(plain) as { what: string }).what).toBe('东堡村冶金厂有限空间作业无人监护。');
   });
 
   it('accepts an ASCII-armored ciphertext and stores it de-armored', async () => {
@@ -63,7 +63,7 @@ describe('POST /api/tips accepts a well-formed tip', () => {
     const binary = Uint8Array.from(atob(envelope.ciphertext), (c) => c.charCodeAt(0));
     const { status } = await call(post({ ...envelope, ciphertext: armor.encode(binary) }));
     expect(status).toBe(201);
-    const stored = new Uint8Array((await blobs.tips.get(envelope.submissionId, { type: 'arrayBuffer' }))!);
+    const stored = new Uint8Array(await blobs.tips.get(envelope.submissionId, { type: 'arrayBuffer' }));
     expect(stored).toEqual(binary);
   });
 
@@ -102,37 +102,32 @@ describe('bad input is refused with the right status and code, and the queue is 
   const fresh = () => makeEnvelope();
   const withId = (e: TipEnvelope) => ({ ...e, submissionId: crypto.randomUUID() });
 
-  const cases: [string, () => Promise<Request>, number, string][] = [
-    ['GET', async () => new Request('http://localhost/api/tips'), 405, 'method_not_allowed'],
-    [
-      'PUT',
-      async () => new Request('http://localhost/api/tips', { method: 'PUT', body: '{}' }),
-      405,
-      'method_not_allowed',
-    ],
+  const cases: [string, () => Request | Promise<Request>, number, string][] = [
+    ['GET', () => new Request('http://localhost/api/tips'), 405, 'method_not_allowed'],
+    ['PUT', () => new Request('http://localhost/api/tips', { method: 'PUT', body: '{}' }), 405, 'method_not_allowed'],
     [
       'text/plain',
-      async () => post(JSON.stringify(baseline), { 'content-type': 'text/plain' }),
+      () => post(JSON.stringify(baseline), { 'content-type': 'text/plain' }),
       415,
       'unsupported_media_type',
     ],
     [
       'form encoding',
-      async () => post('a=b', { 'content-type': 'application/x-www-form-urlencoded' }),
+      () => post('a=b', { 'content-type': 'application/x-www-form-urlencoded' }),
       415,
       'unsupported_media_type',
     ],
     [
       'json with another charset',
-      async () => post(baseline, { 'content-type': 'application/json; charset=latin1' }),
+      () => post(baseline, { 'content-type': 'application/json; charset=latin1' }),
       415,
       'unsupported_media_type',
     ],
-    ['malformed JSON', async () => post('{"version":1,'), 400, 'invalid_json'],
-    ['empty body', async () => post(''), 400, 'invalid_json'],
+    ['malformed JSON', () => post('{"version":1,'), 400, 'invalid_json'],
+    ['empty body', () => post(''), 400, 'invalid_json'],
     [
       'invalid UTF-8',
-      async () =>
+      () =>
         new Request('http://localhost/api/tips', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -143,13 +138,13 @@ describe('bad input is refused with the right status and code, and the queue is 
     ],
     [
       'oversized body',
-      async () => post(JSON.stringify({ ...baseline, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) })),
+      () => post(JSON.stringify({ ...baseline, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) })),
       413,
       'too_large',
     ],
     [
       'oversized body without content-length',
-      async () => {
+      () => {
         const chunk = new TextEncoder().encode('A'.repeat(1024 * 1024));
         let sent = 0;
         const stream = new ReadableStream<Uint8Array>({
@@ -168,8 +163,8 @@ describe('bad input is refused with the right status and code, and the queue is 
       413,
       'too_large',
     ],
-    ['JSON null', async () => post('null'), 400, 'invalid_envelope'],
-    ['JSON array', async () => post('[]'), 400, 'invalid_envelope'],
+    ['JSON null', () => post('null'), 400, 'invalid_envelope'],
+    ['JSON array', () => post('[]'), 400, 'invalid_envelope'],
     [
       'missing version',
       async () => {
@@ -374,8 +369,8 @@ describe('bad input is refused with the right status and code, and the queue is 
     const other = await makeEnvelope({ submissionId: first.submissionId, tip: sampleTip('另一条内容') });
     const { status, body } = await call(post(other));
     expect({ status, code: body.code }).toEqual({ status: 409, code: 'submission_conflict' });
-    expect(new Uint8Array((await blobs.tips.get(first.submissionId, { type: 'arrayBuffer' }))!)).toEqual(
-      new Uint8Array(original!),
+    expect(new Uint8Array(await blobs.tips.get(first.submissionId, { type: 'arrayBuffer' }))).toEqual(
+      new Uint8Array(original),
     );
   });
 });
@@ -422,7 +417,7 @@ describe('configuration', () => {
       const context = { deploy: { context: 'production' } } as unknown as Context;
       const res = await handler(post(await makeEnvelope()), context);
       expect(res.status).toBe(503);
-      expect((await res.json()).code).toBe('not_configured');
+      expect(((await res.json()) as { code: string }).code).toBe('not_configured');
       expect(await count(blobs.tips)).toBe(before);
     } finally {
       process.env.TIP_POW_HMAC_KEY = saved;

@@ -89,7 +89,7 @@ interface Plan {
 
 /** The fixed facts of one hazard and its deadline-fix plan. */
 function planHazard(random: Random, id: string, month: string, life: Timeline, villages: string[]): Plan['hazard'] {
-  const sector = random.pick(SECTORS) as Sector;
+  const sector = random.pick<Sector>(SECTORS);
   const [title, detail, measure] = random.pick(SECTOR_TEXT[sector].hazards);
   const village = random.pick(villages);
   const found = day(month, random.int(1, 22));
@@ -250,7 +250,7 @@ function progressTables(random: Random, lists: HazardList[], villages: string[])
       }
       running.set(village, next);
       const overall = derived.get(village) ?? deriveOverallEmpty();
-      return { village, overall, ...next } as ProgressRow;
+      return { village, overall, ...next };
     });
     return { month: list.month, asOf: list.cutoff, rows };
   });

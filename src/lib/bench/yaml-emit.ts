@@ -55,7 +55,7 @@ function entry(key: string, value: Value, indent: string): string {
     const block = literal(value, `${indent}  `);
     if (block) return `${indent}${name}: ${block}`;
   }
-  return `${indent}${name}: ${scalar(value as string | number | boolean | null)}`;
+  return `${indent}${name}: ${scalar(value)}`;
 }
 
 function mapping(value: Record<string, Value>, indent: string): string {
@@ -73,7 +73,7 @@ function sequence(items: readonly Value[], indent: string): string {
         return body ? `${indent}- ${body.slice(indent.length + 2)}` : `${indent}- {}`;
       }
       if (Array.isArray(item)) return `${indent}- ${item.length === 0 ? '[]' : `\n${sequence(item, `${indent}  `)}`}`;
-      return `${indent}- ${scalar(item as string | number | boolean | null)}`;
+      return `${indent}- ${scalar(item)}`;
     })
     .join('\n');
 }

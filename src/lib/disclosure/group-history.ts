@@ -99,7 +99,7 @@ const memo = new WeakMap<Ledger, Map<GroupDimension, Map<string, GroupHistory>>>
 /** The history of one village or sector; every page of the build shares one pass over the ledger. */
 export function groupHistoryOf(ledger: Ledger, dimension: GroupDimension, name: string): GroupHistory {
   let byDimension = memo.get(ledger);
-  if (!byDimension) memo.set(ledger, (byDimension = new Map()));
+  if (!byDimension) memo.set(ledger, (byDimension = new Map<GroupDimension, Map<string, GroupHistory>>()));
   let groups = byDimension.get(dimension);
   if (!groups) byDimension.set(dimension, (groups = groupHistories(ledger, dimension)));
   return groups.get(name) ?? emptyHistory(ledger);

@@ -15,7 +15,7 @@ const listedVillages = new WeakMap<Ledger, Map<IsoMonth, Set<string>>>();
 /** Villages with hazards in a month's list, computed once per month for every page that asks. */
 function villagesListed(ledger: Ledger, month: IsoMonth): Set<string> {
   let byMonth = listedVillages.get(ledger);
-  if (!byMonth) listedVillages.set(ledger, (byMonth = new Map()));
+  if (!byMonth) listedVillages.set(ledger, (byMonth = new Map<IsoMonth, Set<string>>()));
   let names = byMonth.get(month);
   if (!names) byMonth.set(month, (names = new Set(ledger.list(month).hazards.map((h) => h.village))));
   return names;

@@ -260,7 +260,7 @@ const hazardCases: Record<string, Maker> = {
   hostileCharacter(random, sources) {
     const pick = pickHazard(random, sources)!;
     const hazard = pick.list.hazards[pick.index]!;
-    const field = random.pick(TEXT.filter((f) => typeof hazard[f] === 'string' && (hazard[f] as string).length > 1));
+    const field = random.pick(TEXT.filter((f) => typeof hazard[f] === 'string' && hazard[f].length > 1));
     const char = random.pick(HOSTILE_CHARS);
     const at = random.int(1, (hazard[field] as string).length - 1);
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

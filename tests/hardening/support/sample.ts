@@ -45,4 +45,4 @@ export function readList(file: SourceFile): Readonly<RawList> {
 }
 
 /** The file's YAML as plain data, a copy of its own to change. */
-export const parseList = (file: SourceFile): RawList => structuredClone(readList(file)) as RawList;
+export const parseList = (file: SourceFile): RawList => structuredClone(readList(file));

@@ -74,7 +74,7 @@ describe('JSON files', () => {
   });
 
   it('carries the month, its figures and every hazard with null for missing values', () => {
-    const doc = JSON.parse(monthJson(info, ledger, '2023-06'));
+    const doc = JSON.parse(monthJson(info, ledger, '2023-06')) as { hazards: unknown[] };
     expect(doc).toMatchObject({
       township: '南庄镇',
       sample: true,
@@ -89,9 +89,9 @@ describe('JSON files', () => {
   });
 
   it('holds every month in the ledger file, oldest first', () => {
-    const doc = JSON.parse(ledgerJson(info, threeMonths()));
-    expect(doc.months.map((m: { month: string }) => m.month)).toEqual(['2023-06', '2023-07', '2023-08']);
-    expect(doc.months[1].hazards).toHaveLength(4);
+    const doc = JSON.parse(ledgerJson(info, threeMonths())) as { months: { month: string; hazards: unknown[] }[] };
+    expect(doc.months.map((m) => m.month)).toEqual(['2023-06', '2023-07', '2023-08']);
+    expect(doc.months[1]!.hazards).toHaveLength(4);
   });
 });
 

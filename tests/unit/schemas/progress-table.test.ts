@@ -6,8 +6,12 @@ import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS, ProgressTable } from '../../..
 import { FIXTURE_DIR } from '../../fixtures/ledger';
 
 type Row = Record<'village', string> & Record<'overall' | 'spotCheck' | 'enforcement', Record<string, unknown>>;
-const table = (): { month: string; asOf: string; rows: Row[] } =>
-  parse(readFileSync(join(FIXTURE_DIR, 'progress-tables/2023-08.yaml'), 'utf8'));
+const table = () =>
+  parse(readFileSync(join(FIXTURE_DIR, 'progress-tables/2023-08.yaml'), 'utf8')) as {
+    month: string;
+    asOf: string;
+    rows: Row[];
+  };
 
 function issues(value: unknown): string[] {
   const result = ProgressTable.safeParse(value);
