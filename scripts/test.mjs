@@ -45,6 +45,6 @@ function ensureSystemTools() {
 
 const extra = process.argv.slice(2);
 ensureSystemTools();
-if (extra.length === 0) run('npx', ['vitest', 'run']);
+if (extra.length === 0) run('npx', ['vitest', 'run', '--coverage']);
 run('npm', ['run', 'build']);
 run('npx', ['playwright', 'test', ...extra]);
