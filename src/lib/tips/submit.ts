@@ -18,7 +18,7 @@ import { generateReceipt } from './receipt';
  *
  *   encrypting  skipped when the submission already holds its ciphertext.
  *   challenge   GET /api/tips/challenge — skipped when the submission holds a solved challenge
- *               that has not expired by the clock.
+ *               the clock says is good for another minute (CHALLENGE_MARGIN_MS).
  *                 network error, unreadable answer   → failed 'network'
  *                 error answer (429, 503…)           → failed with its code and message
  *   solving     the proof of work.
@@ -37,7 +37,8 @@ import { generateReceipt } from './receipt';
  *                 any other answer                   → failed with its code and message
  *
  * Every failure but the conflict keeps the submission: the next submit() of the same content
- * resumes it. Only an exception of the encrypter or the solver escapes as an exception.
+ * resumes it. Exceptions are left to the caller: what the encrypter or the solver throws, and a
+ * tip that does not carry its submission's receipt (a programming error).
  */
 
 export type SubmitStep = 'encrypting' | 'challenge' | 'solving' | 'sending';
