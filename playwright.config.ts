@@ -9,6 +9,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Machines running these tests are often shared and busy: a first Pagefind query took over
+  // 5 s there. Waiting assertions get 15 s; tests doing several slow things extend their own
+  // timeout (tests/support/budget.ts).
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -4,6 +4,10 @@
  * store under .netlify/ — all through Netlify's own @netlify/dev.
  *
  *   PORT=8888 node scripts/serve.mjs      (npm start builds first, then runs this)
+ *
+ * The site serves GET and HEAD (pages, files) and POST (the tip line); any other method is
+ * answered 405 here, before NetlifyDev (whose web Request cannot even carry TRACE or CONNECT).
+ * A function still answers a wrong one of those three on its own path (GET /api/tips → 405).
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -28,13 +32,36 @@ await netlify.start();
 
 const notFound = await readFile('dist/404.html').catch(() => Buffer.from('Not found'));
 
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
+const ALLOW = ALLOWED_METHODS.join(', ');
+const METHOD_NOT_ALLOWED = '不支持这种请求方式。';
+
+/** The 404 page through NetlifyDev, so it carries the headers of netlify.toml (CSP, nosniff…). */
+const notFoundPage = () => netlify.handle(new Request(new URL('/404.html', `http://${host}:${port}`)));
+
+/** Those headers without the ones that describe the 404 page's own body. */
+async function siteHeaders() {
+  const page = await notFoundPage();
+  await page?.body?.cancel();
+  const headers = new Headers(page?.headers);
+  for (const name of ['content-type', 'content-length', 'content-encoding', 'etag', 'last-modified', 'age'])
+    headers.delete(name);
+  return headers;
+}
+
 const server = createServer(async (req, res) => {
   try {
+    if (!ALLOWED_METHODS.includes(req.method ?? '')) {
+      (await siteHeaders()).forEach((value, key) => res.setHeader(key, value));
+      res.writeHead(405, { allow: ALLOW, 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' });
+      res.end(METHOD_NOT_ALLOWED);
+      return;
+    }
     const match = await netlify.handleAndIntrospectNodeRequest(req);
     if (!match) {
-      // Netlify answers a missing path with 404.html and the headers of netlify.toml (CSP,
-      // nosniff…): ask NetlifyDev for that page so its headers come along.
-      const page = await netlify.handle(new Request(new URL('/404.html', `http://${host}:${port}`)));
+      // Netlify answers a missing path with 404.html and the headers of netlify.toml: ask
+      // NetlifyDev for that page so its headers come along.
+      const page = await notFoundPage();
       res.statusCode = 404;
       page?.headers.forEach((value, key) => res.setHeader(key, value));
       res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -51,6 +78,15 @@ const server = createServer(async (req, res) => {
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('服务器错误');
   }
+});
+
+// CONNECT never reaches the request handler: Node hands over the raw socket.
+server.on('connect', (_req, socket) => {
+  const body = Buffer.from(METHOD_NOT_ALLOWED);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nallow: ${ALLOW}\r\ncontent-type: text/plain; charset=utf-8\r\n` +
+      `content-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+  );
 });
 
 server.listen(port, host, () => console.log(`站点已启动：http://${host}:${port}/`));

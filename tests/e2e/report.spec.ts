@@ -10,6 +10,7 @@ import { isValidReceiptNumber } from '../../src/schemas/receipt';
 import type { Site } from '../../src/schemas/site';
 import { guardPage, jpegSegments, metadataSegments, queuedTipsWithReceipt } from './report-support';
 import { expectAccessible } from '../support/axe';
+import { budgetFor } from '../support/budget';
 
 const PHOTO = 'tests/fixtures/photo-with-gps.jpg';
 const site = parse(readFileSync('content/site.yaml', 'utf8')) as Site;
@@ -42,6 +43,7 @@ test('a tip with a GPS-tagged photo arrives encrypted, readable only with the of
   context,
   baseURL,
 }) => {
+  budgetFor({ tips: 1 });
   const guard = await guardPage(page, new URL(baseURL!).origin);
   await page.goto('/report/');
   await expect(page.getByRole('heading', { level: 1, name: '举报隐患' })).toBeVisible();
@@ -134,6 +136,7 @@ test('field errors: summary focused, each error next to its field and announced'
 });
 
 test('a lost response is retried with the same submission: one tip, one receipt', async ({ page }) => {
+  budgetFor({ tips: 2 });
   await page.goto('/report/');
   const what = `新庄村燃气调压箱被撞坏，箱门关不上。retry-${Date.now()}`;
   await page.getByLabel('发现了什么隐患').fill(what);
@@ -169,6 +172,7 @@ test('a lost response is retried with the same submission: one tip, one receipt'
 test('asking to leave contact details shows the field; the value travels only inside the ciphertext', async ({
   page,
 }) => {
+  budgetFor({ tips: 1 });
   await page.goto('/report/');
   await page.getByLabel('发现了什么隐患').fill(`石门村养老院厨房液化气钢瓶没有报警器。contact-${Date.now()}`);
   await page.getByLabel('在哪个村').selectOption('石门村');

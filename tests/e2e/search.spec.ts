@@ -7,6 +7,7 @@ import { firstQueryBytes, formatFirstQueryBytes } from '../support/first-query-b
 import { innerWordQueries, loadSample, sentenceWordQueries, uniqueUnit } from '../support/sample-queries';
 import { formatMonth } from '../../src/lib/disclosure/format';
 import { expectAccessible } from '../support/axe';
+import { budgetFor } from '../support/budget';
 
 const { content, hazards } = loadSample();
 const hazardUrl = (id: string) => `/hazards/${id}/`;
@@ -54,6 +55,7 @@ test.describe('Chinese recall', () => {
 
   test('hazard pages rank above the month pages that list them', async ({ page }) => {
     const { unit } = uniqueUnit(hazards);
+    budgetFor({ pages: 2 });
     for (const q of ['燃气', words[0]!.word, unit]) {
       const paths = await resultPaths(page, search({ q }));
       const lastHazard = paths.findLastIndex((p) => p.startsWith('/hazards/'));
@@ -82,6 +84,7 @@ test.describe('Chinese recall', () => {
   test('a hazard number finds that hazard first', async ({ page }) => {
     const ids = content.ledger.ids();
     const chosen = ids.includes('NZ-2023-0012') ? 'NZ-2023-0012' : ids[Math.floor(ids.length / 2)]!;
+    budgetFor({ pages: 1 });
     for (const query of [chosen, chosen.toLowerCase()]) {
       const paths = await resultPaths(page, search({ q: query }));
       expect(paths[0], query).toBe(hazardUrl(chosen));

@@ -14,6 +14,7 @@ import { buildSite } from '../../scripts/bench/build';
 import { projectCopy, remove } from '../../scripts/bench/projects';
 import { serveStatic, type StaticServer } from '../../scripts/bench/static-server';
 import { findInjections, writeHostileContent } from '../hardening/support/hostile';
+import { budgetFor } from '../support/budget';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -95,6 +96,7 @@ async function expectInert(page: Page, path: string, settle?: (page: Page) => Pr
 }
 
 test('the pages run nothing in a browser', async ({ page }) => {
+  budgetFor({ pages: ids.length + 2 });
   for (const path of ['/', ...ids.map((id) => `/hazards/${id}/`), '/disclosures/']) await expectInert(page, path);
   const month = readdirSync(join(site, 'disclosures')).find((d) => /^\d{4}-\d{2}$/.test(d))!;
   await expectInert(page, `/disclosures/${month}/`);

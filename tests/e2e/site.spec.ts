@@ -14,6 +14,7 @@ import { compareWithLedger } from '../../src/lib/statistics/progress-table';
 import { PROGRESS_SECTIONS } from '../../src/schemas/progress-table';
 import { parseCsv } from '../unit/disclosure/csv-parse';
 import { expectAccessible } from '../support/axe';
+import { budgetFor } from '../support/budget';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(`content does not validate: ${JSON.stringify(loaded.issues)}`);
@@ -87,6 +88,8 @@ test.describe('every page type', () => {
 });
 
 test('walk: home → month → hazard → village', async ({ page }) => {
+  // Four pages, two of them checked with axe (which adds its own budget).
+  budgetFor({ pages: 3 });
   await page.goto('/');
   await expect(page.locator('h2', { hasText: formatMonth(latest) }).first()).toBeVisible();
   await page.getByRole('link', { name: new RegExp(`查看${formatMonth(latest)}`) }).click();
@@ -159,6 +162,7 @@ test('progress table: the 28 items and a township total that adds up', async ({ 
 test('progress table shows where the villages and the ledger disagree', async ({ page }) => {
   test.skip(!disagreeing, 'the content has no disagreement to show');
   const { table, diffs } = disagreeing!;
+  budgetFor({ pages: 1 });
   await page.goto(`/disclosures/${table.month}/progress/`);
   const marked = page.locator('td.mismatch');
   // Each village disagreement is marked, and the township total with it.
@@ -177,6 +181,7 @@ test('progress table shows where the villages and the ledger disagree', async ({
 });
 
 test('CSV download: BOM, header, one row per hazard of the month, checksum as listed', async ({ page }) => {
+  budgetFor({ pages: 2 });
   await page.goto(`/disclosures/${latest}/`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -236,6 +241,7 @@ test('Atom feed: one entry per published month', async ({ request }) => {
 test('Pagefind markup: hazard pages and month pages are indexed, the others are not', async ({ page }) => {
   const history = ledger.history(firstHazard.id);
   const current = history.at(-1)!.hazard;
+  budgetFor({ pages: 7 });
   await page.goto(`/hazards/${firstHazard.id}/`);
   const body = page.locator('[data-pagefind-body]');
   await expect(body).toHaveCount(1);
@@ -272,6 +278,7 @@ test('Pagefind markup: hazard pages and month pages are indexed, the others are 
 });
 
 test('a month page is under 30 kB gzipped, its stylesheets included', async ({ page, request }) => {
+  budgetFor({ pages: months.length });
   for (const month of months) {
     await page.goto(`/disclosures/${month}/`);
     const sheets = await page

@@ -136,6 +136,9 @@ describe('bad input is refused with the right status and code, and the queue is 
       400,
       'invalid_json',
     ],
+    // What a lenient runtime makes of invalid UTF-8 (Netlify's local one, for JSON bodies):
+    // valid JSON with U+FFFD in it — refused the same way, before JSON.parse.
+    ['U+FFFD in place of invalid bytes', async () => post('{"version":1,"ciphertext":"\uFFFD"}'), 400, 'invalid_json'],
     [
       'oversized body',
       () => post(JSON.stringify({ ...baseline, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) })),

@@ -31,7 +31,14 @@ export function isJsonContentType(value: string | null): boolean {
 
 export class BodyTooLarge extends Error {}
 
-/** Reads the body as UTF-8 text, refusing more than `limit` bytes without buffering them. */
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/**
+ * Reads the body as UTF-8 text, refusing more than `limit` bytes without buffering them, and
+ * refusing invalid UTF-8 however the body was handed over: invalid bytes fail the fatal decoder,
+ * and U+FFFD — what a lenient runtime puts in their place (Netlify's local function runtime
+ * decodes JSON bodies that way) — is refused too. An envelope never carries one.
+ */
 export async function readCappedText(req: Request, limit = MAX_ENVELOPE_BYTES): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > limit) throw new BodyTooLarge();
@@ -55,5 +62,7 @@ export async function readCappedText(req: Request, limit = MAX_ENVELOPE_BYTES): 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (text.includes(REPLACEMENT_CHARACTER)) throw new TypeError('U+FFFD: bytes lost in decoding');
+  return text;
 }

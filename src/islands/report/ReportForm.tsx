@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/zh-CN';
-import { TIP_ERRORS } from '../../lib/tips/errors';
-import { buildEnvelope, encryptTip, newSubmissionId } from '../../lib/tips/envelope';
-import { generateReceipt } from '../../lib/tips/receipt';
-import { MAX_ENVELOPE_BYTES, TIP_LIMITS, chinaDay, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
-import type { PowChallenge, PowSolution } from '../../schemas/tip';
+import type { SubmitStep } from '../../lib/tips/submit';
+import { TIP_LIMITS, chinaDay, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
 import { Field, fieldProps, type FieldErrors } from './Field';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { ReceiptPanel } from './ReceiptPanel';
-import { fetchChallenge, postEnvelope, type Outcome } from './submit';
-import { solve } from './pow-client';
+import { browserSubmitter } from './submit';
 
 export interface ReportFormProps {
   villages: string[];
@@ -30,18 +26,8 @@ interface Values {
 }
 const EMPTY: Values = { what: '', village: '', place: '', sector: '', unit: '', seen: '', contact: '' };
 
-/** One submission, kept while the form is unchanged so a retry sends the very same bytes. */
-interface Prepared {
-  signature: string;
-  submissionId: string;
-  receipt: string;
-  ciphertext?: Uint8Array;
-  pow?: { challenge: PowChallenge; solution: PowSolution };
-}
-
-type Step = 'idle' | 'encrypting' | 'pow' | 'sending';
+type Step = 'idle' | SubmitStep;
 const FIELD_ORDER = ['what', 'village', 'place', 'sector', 'unit', 'seen', 'photos', 'contact'] as const;
-const CHALLENGE_CODES = new Set(['challenge_invalid', 'challenge_expired', 'challenge_used']);
 
 export default function ReportForm({ villages, sectors, recipients }: ReportFormProps) {
   const [values, setValues] = useState<Values>(EMPTY);
@@ -53,7 +39,8 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   const [progress, setProgress] = useState(0);
   const [failure, setFailure] = useState<string | undefined>();
   const [success, setSuccess] = useState<{ receipt: string; received: string } | undefined>();
-  const prepared = useRef<Prepared | undefined>(undefined);
+  // The submit protocol: it keeps one submission per form content, so a retry resends the same bytes.
+  const [submitter] = useState(() => browserSubmitter(recipients));
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const schema = useRef(tipForVillages(villages)).current;
@@ -73,14 +60,11 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     if (busy || photoBusy) return;
     setFailure(undefined);
     const fields = { ...values, contact: wantsContact ? values.contact : '' };
-    const signature = JSON.stringify([fields, photos.map((p) => p.previewUrl)]);
-    if (prepared.current?.signature !== signature) {
-      prepared.current = { signature, submissionId: newSubmissionId(), receipt: generateReceipt() };
-    }
-    const current = prepared.current;
+    const content = JSON.stringify([fields, photos.map((p) => p.previewUrl)]);
+    const submission = submitter.prepare(content);
     const parsed = schema.safeParse({
       version: 1,
-      receipt: current.receipt,
+      receipt: submission.receipt,
       ...fields,
       photos: photos.map((p) => p.photo),
     });
@@ -96,55 +80,15 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     setErrors({});
 
     try {
-      setStep('encrypting');
-      current.ciphertext ??= await encryptTip(parsed.data, recipients);
-      let outcome: Outcome | undefined;
-      for (let attempt = 0; attempt < 2; attempt++) {
-        if (!current.pow) {
-          setStep('pow');
-          setProgress(0);
-          const issued = await fetchChallenge();
-          if ('ok' in issued) {
-            outcome = issued;
-            break;
-          }
-          const solution = await solve(issued, setProgress);
-          if (!solution) {
-            outcome = { ok: false, code: 'unknown', message: t('report.networkError') };
-            break;
-          }
-          current.pow = { challenge: issued.challenge, solution };
-        }
-        setStep('sending');
-        const envelope = buildEnvelope({
-          submissionId: current.submissionId,
-          ciphertext: current.ciphertext,
-          ...current.pow,
-        });
-        const body = JSON.stringify(envelope);
-        if (body.length > MAX_ENVELOPE_BYTES) {
-          outcome = { ok: false, code: 'too_large', message: TIP_ERRORS.too_large.message };
-          break;
-        }
-        outcome = await postEnvelope(envelope);
-        // A spent or expired challenge: solve a fresh one once, same submission, same bytes.
-        if (!outcome.ok && CHALLENGE_CODES.has(outcome.code)) {
-          delete current.pow;
-          continue;
-        }
-        break;
-      }
-      if (outcome?.ok) {
-        setSuccess({ receipt: current.receipt, received: outcome.received });
-        prepared.current = undefined;
+      const outcome = await submitter.submit(submission, parsed.data, { onStep: setStep, onProgress: setProgress });
+      if (outcome.ok) {
+        setSuccess({ receipt: outcome.receipt, received: outcome.received });
         for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
         setPhotos([]);
         setValues(EMPTY);
         setWantsContact(false);
       } else {
-        // A different body under the same id will never be accepted: start a new submission next time.
-        if (outcome?.code === 'submission_conflict') prepared.current = undefined;
-        setFailure(outcome?.message ?? t('report.networkError'));
+        setFailure(outcome.message);
       }
     } catch {
       setFailure(t('report.networkError'));
@@ -312,7 +256,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
 
       <div className="submit-status" role="status" aria-live="polite">
         {step === 'encrypting' && <p>{t('report.stepEncrypting')}</p>}
-        {step === 'pow' && (
+        {(step === 'challenge' || step === 'solving') && (
           <>
             <p>{t('report.stepPow')}</p>
             <progress aria-label={t('report.stepPowLabel')} max={100} value={Math.round(progress * 100)}>
