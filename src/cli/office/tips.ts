@@ -5,6 +5,7 @@ import { contentFile, contentPaths, monthFiles, readHazardListFiles } from '../.
 import { isInside } from '../../lib/office/keys';
 import { placeholderIssues } from '../../lib/office/month-check';
 import { isListed } from '../../lib/office/promote';
+import { findTipId } from '../../lib/office/tip-ids';
 import { promoteTip, recordOutcome } from '../../lib/office/tip-outcome';
 import { describeTip, rawForDisplay } from '../../lib/office/tip-view';
 import {
@@ -15,9 +16,8 @@ import {
   type TriageRecord,
 } from '../../lib/office/triage';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
-import { identitiesFromFile, openTip, type OpenedTip } from '../../lib/tips/open';
+import { identitiesFromFile, openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
-import { ReceiptNumber } from '../../schemas/receipt';
 import { chinaDay, type Tip } from '../../schemas/tip';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
 import { existsSync, projectRoot, shown, site, writeBytes } from './files';
@@ -38,14 +38,12 @@ async function tipIds(queue: Queue): Promise<string[]> {
   return (await queue.tips.list()).blobs.map((b) => b.key).filter(isTipKey);
 }
 
-/** A full id, or a unique beginning of one (at least 6 characters), as a clerk may type it. */
+/** A full id, or a unique beginning of one, as a clerk may type it. */
 async function resolveId(queue: Queue, typed: string | undefined): Promise<string> {
   const id = required(typed, '举报编号', '3f0c2a5e').toLowerCase();
-  const ids = await tipIds(queue);
-  if (ids.includes(id)) return id;
-  const matches = id.length >= 6 ? ids.filter((k) => k.startsWith(id)) : [];
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new UsageError(`编号 ${id} 对应多条举报，请多输入几位`);
+  const match = findTipId(await tipIds(queue), id);
+  if (match.found) return match.id;
+  if (match.reason === 'ambiguous') throw new UsageError(`编号 ${id} 对应多条举报，请多输入几位`);
   throw new OfficeError(`队列中没有编号为 ${id} 的举报（用 tips list 查看全部编号）`);
 }
 
@@ -88,16 +86,9 @@ async function decrypt(stored: Stored, identityFile: string | undefined): Promis
 
 /** The receipt inside a tip — also from a tip that failed validation, if its receipt is sound. */
 function receiptOf(opened: OpenedTip): string {
-  if (opened.ok) return opened.tip.receipt;
-  let receipt: unknown;
-  try {
-    receipt = (JSON.parse(opened.text ?? '') as { receipt?: unknown }).receipt;
-  } catch {
-    receipt = undefined;
-  }
-  const parsed = ReceiptNumber.safeParse(receipt);
-  if (!parsed.success) throw new OfficeError('这条举报中没有有效的回执号，无法更新回执状态（举报仍保留在队列中）。');
-  return parsed.data;
+  const receipt = receiptIn(opened);
+  if (!receipt) throw new OfficeError('这条举报中没有有效的回执号，无法更新回执状态（举报仍保留在队列中）。');
+  return receipt;
 }
 
 /** Refuses folders inside the project: tips and photos must never end up committed. */

@@ -69,7 +69,7 @@ export interface ContentSources {
 export const contentFileName = (path: string): string => relative(process.cwd(), path) || path;
 
 /** A regular file (or a link to one); folders and broken links are not content. */
-export const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
 const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
@@ -79,7 +79,7 @@ export function readContentFile(path: string): SourceFile {
 }
 
 /** A content file's text, or undefined when there is no such file. */
-export const readIfPresent = (path: string): string | undefined =>
+const readIfPresent = (path: string): string | undefined =>
   isFile(path) ? readFileSync(path, 'utf8') : undefined;
 
 /**
@@ -110,7 +110,7 @@ export function readMonthFolder(folder: string): { files: SourceFile[]; skipped:
 export const readHazardListFiles = (dir: string = contentDir()): SourceFile[] =>
   readMonthFolder(contentPaths(dir).hazardLists).files;
 
-export type FolderRead =
+type FolderRead =
   { ok: true; sources: ContentSources; skipped: ContentIssue[] } | { ok: false; issues: ContentIssue[] };
 
 /** Reads every content file of the folder; files that are not content are listed as warnings. */

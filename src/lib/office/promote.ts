@@ -60,7 +60,7 @@ export interface PromotionRequest {
   monthText: string;
 }
 
-export type Promotion =
+type Promotion =
   { ok: true; id: string; hazard: Record<string, unknown>; listText: string } | { ok: false; problem: string };
 
 /**

@@ -17,11 +17,11 @@ export interface TextFile {
 }
 
 /** The triage store, as far as recording needs it (a Netlify Blobs store has this method). */
-export interface TriageWriter {
+interface TriageWriter {
   setJSON(key: string, value: unknown): Promise<unknown>;
 }
 
-export interface Outcome {
+interface Outcome {
   /** The tip's key in the queue. */
   tipId: string;
   /** The tip's receipt lookup key: the receipts file's key. */
@@ -35,7 +35,7 @@ export interface Outcome {
   hazard?: string | undefined;
 }
 
-export type Refused = { ok: false; message: string };
+type Refused = { ok: false; message: string };
 
 function receiptsEdit(receipts: TextFile, outcome: Outcome): { ok: true; text: string } | Refused {
   const edit = upsertReceipt(receipts.name, receipts.read(), {
@@ -69,7 +69,7 @@ export async function recordOutcome(
   return { ok: true };
 }
 
-export interface TipPromotion extends Omit<PromotionRequest, 'monthText'> {
+interface TipPromotion extends Omit<PromotionRequest, 'monthText'> {
   tipId: string;
   today: string;
 }
