@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** One version of a file: the commit that made it (undefined for uncommitted changes), its day, its text. */
 export interface FileVersion {
@@ -35,7 +35,8 @@ export function gitVersions(path: string): FileVersion[] | undefined {
   if (!folder) return undefined;
   const top = git(folder, ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
   if (!top) return undefined;
-  const file = relative(realpathSync(top), `${folder}/${basename(path)}`);
+  // git names paths with forward slashes, on every system.
+  const file = relative(realpathSync(top), join(folder, basename(path))).split(sep).join('/');
   const log = git(top, ['log', '--format=%H %cs', '--', file]);
   if (!log) return undefined;
   const commits = log
