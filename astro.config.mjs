@@ -2,13 +2,14 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { resolve, sep } from 'node:path';
+import { contentDir } from './src/lib/content/folder.ts';
 
 /**
  * `astro dev`: pages read the content folder themselves (src/data/content.ts, again after every
  * edit), so a saved content file only needs the open browser tab to reload.
  */
 function reloadOnContentEdit() {
-  const dir = resolve(process.env.CONTENT_DIR ?? 'content');
+  const dir = resolve(contentDir());
   return {
     name: 'reload-on-content-edit',
     /** @param {import('vite').ViteDevServer} server */

@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { launchChromium, pageWeight, searchBytes } from './browser';
 import { astroBuild, buildSite, countPages } from './build';
 import { writeSynthetic } from './generate';

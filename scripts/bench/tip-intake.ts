@@ -6,13 +6,14 @@
  * a lost response would. Nothing may be lost and nothing stored twice.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import { parse } from 'yaml';
 import handler from '../../netlify/functions/tips.mts';
+import { readSite } from '../../src/lib/content/folder';
+import { formatIssues } from '../../src/lib/content/issues';
 import { sealTip } from '../../src/lib/tips/envelope';
 import { POW_DIFFICULTY, issueChallenge } from '../../src/lib/tips/pow';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
@@ -77,10 +78,9 @@ export async function measureTipIntake(submissions: number): Promise<TipIntakeRe
   setEnvironmentContext({ siteID: 'bench-site', token: 'bench-token', edgeURL: url, uncachedEdgeURL: url });
   process.env.TIP_POW_HMAC_KEY = HMAC_KEY;
   try {
-    const site = parse(await readFile(join(ROOT, 'content/site.yaml'), 'utf8')) as {
-      tipRecipients: { recipient: string }[];
-    };
-    const recipients = site.tipRecipients.map((r) => r.recipient);
+    const site = readSite(join(ROOT, 'content'));
+    if (!site.ok) throw new Error(formatIssues(site.issues));
+    const recipients = site.value.tipRecipients.map((r) => r.recipient);
     // The production cost per attempt, with a counter drawn near zero so preparing the
     // envelopes here does not take minutes; the server's check costs the same either way.
     const difficulty = { ...POW_DIFFICULTY, minCounter: 0, maxCounter: 3 };

@@ -1,5 +1,6 @@
 import { ContentError, formatIssues } from '../lib/content/issues';
-import { contentFingerprint, loadContent } from '../lib/content/load-fs';
+import { contentFingerprint } from '../lib/content/folder';
+import { loadContent } from '../lib/content-set/load';
 import type { Ledger } from '../lib/ledger/ledger';
 import { developmentRecipientWarning } from '../lib/tips/recipients';
 import type { HazardList } from '../schemas/hazard-list';

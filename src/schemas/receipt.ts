@@ -84,7 +84,10 @@ export const ReceiptEntry = z
   });
 export type ReceiptEntry = z.output<typeof ReceiptEntry>;
 
-/** content/receipts.yaml: the office-maintained status of every tip, by lookup key. */
+/**
+ * content/receipts.yaml: the office-maintained status of every tip, by lookup key. The file may
+ * also carry the office's 修订记录 (ReceiptsFileWithRevisions, receipt-revision.ts).
+ */
 export const ReceiptsFile = z
   .strictObject({
     receipts: z.array(ReceiptEntry).default([]),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { TEMPLATE_FIGURES, templateLines } from '../../src/lib/office/table-template';
 import { office, workspace, type Workspace } from './support/office';
 

@@ -15,7 +15,7 @@ import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import challengeHandler from '../../netlify/functions/challenge.mts';
 import tipsHandler from '../../netlify/functions/tips.mts';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
 import { bytesToBase64 } from '../../src/lib/tips/base64';
 import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
@@ -236,6 +236,21 @@ describe('tips promote', () => {
 });
 
 describe('tips triage', () => {
+  const receiptOf = async (tip: Tip) => {
+    const receipts = parseDocument(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toJS().receipts as Record<
+      string,
+      string
+    >[];
+    const key = await receiptLookupKey(tip.receipt);
+    return receipts.find((r) => r.key === key);
+  };
+
+  it('marks a tip received (已收到) before anyone has checked it', async () => {
+    const run = office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
+    expect(run.status).toBe(0);
+    expect(await receiptOf(plainTip)).toMatchObject({ status: '已收到' });
+  });
+
   it('records the outcome in receipts.yaml for the informant’s lookup', async () => {
     const run = office(
       [
@@ -260,6 +275,14 @@ describe('tips triage', () => {
     const entry = receipts.find((r) => r.key === key);
     expect(entry).toMatchObject({ status: '经核查不属实', note: '经现场核实，未发现所反映的问题。' });
     expect(loadContent(ws.content).ok).toBe(true);
+  });
+
+  it('refuses a change of status the table does not allow, and leaves the file as it was', () => {
+    const before = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
+    const run = office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('回执状态不能从「经核查不属实」改为「已收到」');
+    expect(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toBe(before);
   });
 
   it('needs a hazard number for 已列入, and a known status', () => {

@@ -15,7 +15,7 @@ import { buildSite } from '../../scripts/bench/build';
 import { writeSynthetic } from '../../scripts/bench/generate';
 import { projectCopy, remove } from '../../scripts/bench/projects';
 import { serveStatic, type StaticServer } from '../../scripts/bench/static-server';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { GROUP_HAZARD_LIMIT, MONTH_PAGE_HAZARD_LIMIT } from '../../src/lib/disclosure/page-limits';
 import type { Ledger } from '../../src/lib/ledger/ledger';
 import type { Site } from '../../src/schemas/site';

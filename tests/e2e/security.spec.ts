@@ -5,7 +5,7 @@
  * that keep an informant safe are on every response.
  */
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { formatReceipt, generateReceipt } from '../../src/lib/tips/receipt';
 
 const loaded = loadContent();

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { formatMonth } from '../../src/lib/disclosure/format';
 import { DATA_FIELDS } from '../../src/lib/disclosure/open-data';
 import { compareWithLedger } from '../../src/lib/statistics/progress-table';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/lib/bench/random';
-import { readContentSet, type ContentResult } from '../../src/lib/content/content-set';
+import { readContentSet, type ContentResult } from '../../src/lib/content-set/content-set';
 import { formatIssues } from '../../src/lib/content/issues';
 import { expectIssue, expectWellFormed } from './support/issue-shape';
 import { fuzzCases } from './support/mutations';

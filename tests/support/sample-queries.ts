@@ -3,8 +3,8 @@
  * the project's own loader), so the browser tests follow the sample data instead of a list
  * typed by hand that goes stale.
  */
-import { loadContent } from '../../src/lib/content/load-fs';
-import type { ContentSet } from '../../src/lib/content/content-set';
+import { loadContent } from '../../src/lib/content-set/load';
+import type { ContentSet } from '../../src/lib/content-set/content-set';
 import type { Hazard } from '../../src/schemas/hazard';
 
 export interface SampleHazard {

@@ -1,7 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../../lib/content/load-fs';
+import { readSite, writeFileAtomic } from '../../lib/content/folder';
+import { formatIssues } from '../../lib/content/issues';
+import type { Site } from '../../schemas/site';
+import { OfficeError } from './args';
+
+/**
+ * Files of the office tools. Content files are found, read and written through
+ * lib/content/folder.ts; what is here is for the files the tools write elsewhere
+ * (templates, photos, keys) and for telling the clerk where things are.
+ */
 
 /** The project checkout these tools belong to (private keys must never land inside it). */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -12,26 +21,14 @@ export function shown(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-/** A content file's name in validation messages, exactly as lib/content/load-fs.ts names it. */
-export const contentFileName = (path: string): string => relative(process.cwd(), path) || path;
-
-export const monthFiles = (month: string, dir: string = contentDir()) => ({
-  list: join(dir, 'hazard-lists', `${month}.yaml`),
-  table: join(dir, 'progress-tables', `${month}.yaml`),
-});
-
-export const receiptsFile = (dir: string = contentDir()): string => join(dir, 'receipts.yaml');
-
-export const readText = (path: string): string => readFileSync(path, 'utf8');
-
-/** Writes through a temporary file and a rename, so an interrupted write never leaves half a file. */
-export function writeBytes(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${Date.now()}-${process.pid}.tmp`);
-  writeFileSync(temp, data);
-  renameSync(temp, path);
-}
-
-export const writeText = (path: string, text: string): void => writeBytes(path, text);
+/** Writes a file whole or not at all (through a temporary file and a rename). */
+export const writeBytes: (path: string, data: string | Uint8Array) => void = writeFileAtomic;
 
 export { existsSync };
+
+/** The site file, validated; a command that needs it stops on its errors. */
+export function site(): Site {
+  const parsed = readSite();
+  if (!parsed.ok) throw new OfficeError(`站点文件有错误：\n${formatIssues(parsed.issues)}`);
+  return parsed.value;
+}

@@ -17,7 +17,7 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   tips list                          列出收到的举报：编号、收到日期、大小、处理状态
   tips show 编号 --identity 私钥文件 [--photos 文件夹]
                                      解密并显示一条举报；照片再次清除元数据后保存到文件夹
-  tips triage 编号 --identity 私钥文件 --status 核查中|已列入|不属实|已移交 [--hazard NZ-2023-0001] [--note 说明]
+  tips triage 编号 --identity 私钥文件 --status 已收到|核查中|已列入|不属实|已移交 [--hazard NZ-2023-0001] [--note 说明]
                                      记录处理结果，写入 content/receipts.yaml（下次发布后举报人可查询）
   tips promote 编号 --month YYYY-MM --identity 私钥文件
                                      把举报列入该月隐患清单（自动编号，来源“群众举报”），并标记为“已列入”

@@ -1,8 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { contentFile, contentPaths, monthFiles, readContentFile, readMonthFolder } from '../../lib/content/folder';
 import { formatIssues, hasErrors, type ContentIssue } from '../../lib/content/issues';
-import { contentDir, loadContent } from '../../lib/content/load-fs';
+import { loadContent } from '../../lib/content-set/load';
+import { receiptHistoryIssues } from '../../lib/content-set/receipt-history';
 import {
   combineIssues,
   emptyProgressWarnings,
@@ -12,7 +12,7 @@ import {
 } from '../../lib/office/month-check';
 import { scaffoldHazardList, scaffoldProgressTable } from '../../lib/office/month-scaffold';
 import { OfficeError, UsageError, monthArg, parse } from './args';
-import { contentFileName, existsSync, monthFiles, readText, shown, writeText } from './files';
+import { existsSync, shown } from './files';
 
 /** `month new YYYY-MM` */
 export function monthNew(args: string[]): void {
@@ -35,10 +35,10 @@ export function monthNew(args: string[]): void {
   const previous = earlier.at(-1);
   const list = scaffoldHazardList(
     month,
-    previous ? { month: previous.list.month, text: readText(resolve(previous.file)) } : undefined,
+    previous ? { month: previous.list.month, text: readContentFile(previous.file).text } : undefined,
   );
-  writeText(files.list, list.listText);
-  writeText(files.table, scaffoldProgressTable(month, site));
+  contentFile(files.list).write(list.listText);
+  contentFile(files.table).write(scaffoldProgressTable(month, site));
 
   console.log(`✓ 已新建 ${shown(files.list)}`);
   if (previous) {
@@ -57,19 +57,15 @@ export function monthNew(args: string[]): void {
 
 /** Raw YAML of every hazard-list and table file, for the checks the schemas cannot make. */
 function officeIssues(): ContentIssue[] {
+  const paths = contentPaths();
   const issues: ContentIssue[] = [];
-  for (const folder of ['hazard-lists', 'progress-tables']) {
-    const dir = join(contentDir(), folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      if (!/\.ya?ml$/.test(name) || name.startsWith('_')) continue;
-      const path = join(dir, name);
-      const raw: unknown = parseDocument(readText(path)).toJS();
-      const file = contentFileName(path);
-      issues.push(...placeholderIssues(file, raw));
-      if (folder === 'hazard-lists') issues.push(...emptyProgressWarnings(file, raw));
-      else issues.push(...notImportedWarnings(file, raw));
-    }
+  for (const { path, text } of readMonthFolder(paths.hazardLists).files) {
+    const raw: unknown = parseDocument(text).toJS();
+    issues.push(...placeholderIssues(path, raw), ...emptyProgressWarnings(path, raw));
+  }
+  for (const { path, text } of readMonthFolder(paths.progressTables).files) {
+    const raw: unknown = parseDocument(text).toJS();
+    issues.push(...placeholderIssues(path, raw), ...notImportedWarnings(path, raw));
   }
   return issues;
 }
@@ -80,7 +76,7 @@ export function monthCheck(args: string[]): number {
   if (positionals.length > 1) throw new UsageError('month check 只接受一个月份');
   const month = positionals[0] === undefined ? undefined : monthArg(positionals[0]);
   const loaded = loadContent();
-  const base = loaded.ok ? loaded.content.warnings : loaded.issues;
+  const base = [...(loaded.ok ? loaded.content.warnings : loaded.issues), ...receiptHistoryIssues()];
   const all = combineIssues(base, officeIssues());
 
   let shownIssues = all;

@@ -2,24 +2,17 @@ import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
+import { contentFile, monthFiles } from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
-import { contentDir, loadContent } from '../../lib/content/load-fs';
-import { parseContent } from '../../lib/content/parse';
+import { loadContent } from '../../lib/content-set/load';
 import { decodeText, formatCsv, parseCsv } from '../../lib/office/csv';
 import { cutoffOf } from '../../lib/office/months';
 import { upsertProgressRow } from '../../lib/office/table-file';
 import { formatSheetError, readProgressSheet, type SheetCell } from '../../lib/office/table-import';
 import { TEMPLATE_TITLE, templateGrid, templateLines, type GridCell } from '../../lib/office/table-template';
-import { Site, type Village } from '../../schemas/site';
+import type { Village } from '../../schemas/site';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
-import { contentFileName, existsSync, monthFiles, readText, shown, writeBytes, writeText } from './files';
-
-function readSite() {
-  const path = join(contentDir(), 'site.yaml');
-  const parsed = parseContent(contentFileName(path), readText(path), Site);
-  if (!parsed.ok) throw new OfficeError(`站点文件有错误：\n${formatIssues(parsed.issues)}`);
-  return parsed.value;
-}
+import { existsSync, shown, site, writeBytes } from './files';
 
 function findVillage(villages: readonly Village[], slug: string): Village {
   const village = villages.find((v) => v.slug === slug || v.name === slug);
@@ -52,8 +45,8 @@ export async function tableImport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { month: { type: 'string' }, village: { type: 'string' } });
   const file = resolve(required(positionals[0], '文件', '南庄村-2023-08.xlsx'));
   const month = monthArg(required(values.month, '--month', '2023-08'));
-  const site = readSite();
-  const village = findVillage(site.villages, required(values.village, '--village', site.villages[0]!.slug));
+  const { villages } = site();
+  const village = findVillage(villages, required(values.village, '--village', villages[0]!.slug));
   const target = monthFiles(month).table;
   if (!existsSync(target)) {
     throw new OfficeError(
@@ -67,12 +60,13 @@ export async function tableImport(args: string[]): Promise<number> {
     for (const error of sheet.errors) console.error(`  ${formatSheetError(error)}`);
     return 1;
   }
-  const edit = upsertProgressRow(contentFileName(target), readText(target), month, sheet.row);
+  const table = contentFile(target);
+  const edit = upsertProgressRow(table.name, table.read() ?? '', month, sheet.row);
   if (!edit.ok) {
     console.error(`✗ 未写入任何内容：\n${formatIssues(edit.issues)}`);
     return 1;
   }
-  writeText(target, edit.text);
+  table.write(edit.text);
   console.log(
     `✓ 已把 ${village.name} 的调度表写入 ${shown(target)}${edit.replaced ? '（替换了原有数字）' : '（新增一行）'}`,
   );
@@ -82,7 +76,7 @@ export async function tableImport(args: string[]): Promise<number> {
   // Section 1 should agree with the ledger: say so now rather than at publication.
   const loaded = loadContent();
   const notes = (loaded.ok ? loaded.content.warnings : loaded.issues).filter(
-    (i) => i.file === contentFileName(target) && i.ref === village.name,
+    (i) => i.file === table.name && i.ref === village.name,
   );
   if (notes.length) console.warn(formatIssues(notes));
   return 0;
@@ -116,7 +110,7 @@ export async function tableTemplate(args: string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' }, month: { type: 'string' }, village: { type: 'string' } });
   const dir = resolve(required(values.out, '--out', 'public/data/templates'));
   const month = values.month === undefined ? undefined : monthArg(values.month);
-  const village = values.village === undefined ? undefined : findVillage(readSite().villages, values.village);
+  const village = values.village === undefined ? undefined : findVillage(site().villages, values.village);
   const grid = templateGrid({
     ...(village ? { village: village.name } : {}),
     ...(month ? { asOf: cutoffOf(month) } : {}),
@@ -127,7 +121,7 @@ export async function tableTemplate(args: string[]): Promise<void> {
     sheet: '调度表',
     columns: [{ width: 10 }, { width: 56 }, { width: 12 }],
   }).toBuffer();
-  writeText(join(dir, `${base}.csv`), formatCsv(grid));
+  writeBytes(join(dir, `${base}.csv`), formatCsv(grid));
   writeBytes(join(dir, `${base}.xlsx`), xlsx);
   console.log(`✓ 已生成 ${shown(join(dir, `${base}.xlsx`))} 和 ${shown(join(dir, `${base}.csv`))}`);
 }

@@ -1,41 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatIssues } from '../../lib/content/issues';
-import { contentDir } from '../../lib/content/load-fs';
-import { parseContent } from '../../lib/content/parse';
+import { contentFile, contentPaths, monthFiles, readHazardListFiles } from '../../lib/content/folder';
 import { isInside } from '../../lib/office/keys';
 import { placeholderIssues } from '../../lib/office/month-check';
-import { cutoffOf } from '../../lib/office/months';
-import { appendHazard, hazardFromTip, hazardIdsIn, hazardsFromTip, nextHazardId } from '../../lib/office/promote';
+import { isListed } from '../../lib/office/promote';
+import { findTipId } from '../../lib/office/tip-ids';
+import { promoteTip, recordOutcome } from '../../lib/office/tip-outcome';
 import { describeTip, rawForDisplay } from '../../lib/office/tip-view';
 import {
   TRIAGE_STATUSES,
   isTriageStatus,
   parseTriageRecord,
   triageLabel,
-  upsertReceipt,
   type TriageRecord,
-  type TriageStatus,
 } from '../../lib/office/triage';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
-import { identitiesFromFile, openTip, type OpenedTip } from '../../lib/tips/open';
+import { identitiesFromFile, openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
-import { ReceiptNumber } from '../../schemas/receipt';
 import { chinaDay, type Tip } from '../../schemas/tip';
-import { Site } from '../../schemas/site';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
-import {
-  contentFileName,
-  existsSync,
-  monthFiles,
-  projectRoot,
-  readText,
-  receiptsFile,
-  shown,
-  writeBytes,
-  writeText,
-} from './files';
+import { existsSync, projectRoot, shown, site, writeBytes } from './files';
 import { cleanPhoto, describeRemoved } from './photos';
 import { openQueue, type Queue } from './queue';
 
@@ -53,14 +38,12 @@ async function tipIds(queue: Queue): Promise<string[]> {
   return (await queue.tips.list()).blobs.map((b) => b.key).filter(isTipKey);
 }
 
-/** A full id, or a unique beginning of one (at least 6 characters), as a clerk may type it. */
+/** A full id, or a unique beginning of one, as a clerk may type it. */
 async function resolveId(queue: Queue, typed: string | undefined): Promise<string> {
   const id = required(typed, '举报编号', '3f0c2a5e').toLowerCase();
-  const ids = await tipIds(queue);
-  if (ids.includes(id)) return id;
-  const matches = id.length >= 6 ? ids.filter((k) => k.startsWith(id)) : [];
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new UsageError(`编号 ${id} 对应多条举报，请多输入几位`);
+  const match = findTipId(await tipIds(queue), id);
+  if (match.found) return match.id;
+  if (match.reason === 'ambiguous') throw new UsageError(`编号 ${id} 对应多条举报，请多输入几位`);
   throw new OfficeError(`队列中没有编号为 ${id} 的举报（用 tips list 查看全部编号）`);
 }
 
@@ -80,12 +63,7 @@ async function triageOf(queue: Queue, id: string): Promise<TriageRecord | undefi
   return parseTriageRecord(await queue.triage.get(id, { type: 'json', consistency: 'strong' }));
 }
 
-function siteVillages(): string[] {
-  const path = join(contentDir(), 'site.yaml');
-  const site = parseContent(contentFileName(path), readText(path), Site);
-  if (!site.ok) throw new OfficeError(`站点文件有错误：\n${formatIssues(site.issues)}`);
-  return site.value.villages.map((v) => v.name);
-}
+const siteVillages = (): string[] => site().villages.map((v) => v.name);
 
 function readIdentities(file: string | undefined): string[] {
   const path = resolve(required(file, '--identity', '/media/U盘/张三-identity.txt'));
@@ -108,16 +86,9 @@ async function decrypt(stored: Stored, identityFile: string | undefined): Promis
 
 /** The receipt inside a tip — also from a tip that failed validation, if its receipt is sound. */
 function receiptOf(opened: OpenedTip): string {
-  if (opened.ok) return opened.tip.receipt;
-  let receipt: unknown;
-  try {
-    receipt = (JSON.parse(opened.text ?? '') as { receipt?: unknown }).receipt;
-  } catch {
-    receipt = undefined;
-  }
-  const parsed = ReceiptNumber.safeParse(receipt);
-  if (!parsed.success) throw new OfficeError('这条举报中没有有效的回执号，无法更新回执状态（举报仍保留在队列中）。');
-  return parsed.data;
+  const receipt = receiptIn(opened);
+  if (!receipt) throw new OfficeError('这条举报中没有有效的回执号，无法更新回执状态（举报仍保留在队列中）。');
+  return receipt;
 }
 
 /** Refuses folders inside the project: tips and photos must never end up committed. */
@@ -203,37 +174,7 @@ async function savePhotos(id: string, tip: Tip, dir: string | undefined): Promis
   }
 }
 
-function allListTexts(): string[] {
-  const dir = join(contentDir(), 'hazard-lists');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
-    .map((name) => readText(join(dir, name)));
-}
-
-/** Writes the public status to receipts.yaml and the office's record next to the queue. */
-async function record(
-  queue: Queue,
-  stored: Stored,
-  lookupKey: string,
-  status: TriageStatus,
-  extra: { note?: string | undefined; hazard?: string | undefined },
-): Promise<void> {
-  const path = receiptsFile();
-  const today = chinaDay();
-  const edit = upsertReceipt(contentFileName(path), existsSync(path) ? readText(path) : undefined, {
-    key: lookupKey,
-    received: stored.metadata?.received ?? today,
-    status: TRIAGE_STATUSES[status],
-    updated: today,
-    note: extra.note,
-    hazard: extra.hazard,
-  });
-  if (!edit.ok) throw new OfficeError(`未写入：\n${formatIssues(edit.issues)}`);
-  writeText(path, edit.text);
-  const triage: TriageRecord = { v: 1, status, updated: today, ...(extra.hazard ? { hazard: extra.hazard } : {}) };
-  await queue.triage.setJSON(stored.id, triage);
-}
+const listTexts = (): string[] => readHazardListFiles().map((file) => file.text);
 
 /** `tips triage <id> --identity FILE --status S [--hazard ID] [--note TEXT]` */
 export async function tipsTriage(args: string[]): Promise<void> {
@@ -249,17 +190,27 @@ export async function tipsTriage(args: string[]): Promise<void> {
     throw new UsageError('状态为“已列入”时须用 --hazard 写明隐患编号（或用 tips promote 自动列入）');
   }
   if (status !== '已列入' && values.hazard) throw new UsageError('只有“已列入”才填写 --hazard');
-  if (values.hazard && !allListTexts().some((text) => hazardIdsIn(text).includes(values.hazard!))) {
+  if (values.hazard && !isListed(values.hazard, listTexts())) {
     throw new OfficeError(`隐患清单中没有编号 ${values.hazard}`);
   }
   await withQueue(async (queue) => {
     const stored = await fetchTip(queue, await resolveId(queue, positionals[0]));
     const lookupKey = await receiptLookupKey(receiptOf(await decrypt(stored, values.identity)));
-    await record(queue, stored, lookupKey, status, { note: values.note, hazard: values.hazard });
+    const today = chinaDay();
+    const recorded = await recordOutcome(contentFile(contentPaths().receipts), queue.triage, {
+      tipId: stored.id,
+      lookupKey,
+      received: stored.metadata?.received ?? today,
+      status,
+      today,
+      note: values.note,
+      hazard: values.hazard,
+    });
+    if (!recorded.ok) throw new OfficeError(recorded.message);
     console.log(
       `✓ 已记录：举报 ${stored.id.slice(0, 8)} → ${TRIAGE_STATUSES[status]}${values.hazard ? `（${values.hazard}）` : ''}`,
     );
-    console.log(`  ${shown(receiptsFile())} 已更新；提交并发布后，举报人用回执号可查到此状态。`);
+    console.log(`  ${shown(contentPaths().receipts)} 已更新；提交并发布后，举报人用回执号可查到此状态。`);
     if (values.note) console.log('  注意：说明会公开显示，不能含举报内容或任何能识别举报人的信息。');
   });
 }
@@ -283,22 +234,23 @@ export async function tipsPromote(args: string[]): Promise<void> {
           '请用 tips show 查看原文，在清单中手工添加隐患，再用 tips triage --status 已列入 --hazard 编号 记录。',
       );
     }
-    const received = stored.metadata?.received ?? chinaDay();
-    const found = opened.tip.seen ?? received;
-    if (found > cutoffOf(month)) {
-      throw new OfficeError(
-        `该举报的发现日期 ${found} 晚于 ${month} 的截至日期 ${cutoffOf(month)}，请列入下一个月的清单。`,
-      );
-    }
-    const lookupKey = await receiptLookupKey(opened.tip.receipt);
-    const texts = allListTexts();
-    const already = texts.flatMap((text) => hazardsFromTip(text, lookupKey));
-    if (already.length) throw new OfficeError(`这条举报已列入隐患清单：${[...new Set(already)].join('、')}`);
-
-    const id = nextHazardId(texts.flatMap(hazardIdsIn), month);
-    const hazard = hazardFromTip({ id, tip: opened.tip, tipKey: lookupKey, received, villages: siteVillages() });
-    writeText(listPath, appendHazard(readText(listPath), hazard));
-    await record(queue, stored, lookupKey, '已列入', { hazard: id });
+    const today = chinaDay();
+    const promoted = await promoteTip(
+      { list: contentFile(listPath), receipts: contentFile(contentPaths().receipts) },
+      queue.triage,
+      {
+        tipId: stored.id,
+        today,
+        month,
+        tip: opened.tip,
+        tipKey: await receiptLookupKey(opened.tip.receipt),
+        received: stored.metadata?.received ?? today,
+        villages: siteVillages(),
+        listTexts: listTexts(),
+      },
+    );
+    if (!promoted.ok) throw new OfficeError(promoted.message);
+    const { id, hazard } = promoted;
 
     console.log(`✓ 已列入 ${shown(listPath)}，隐患编号 ${id}（来源：群众举报），回执状态已改为“已列入隐患清单”。`);
     console.log(`  请在该文件 ${id} 下填写：`);

@@ -1,3 +1,4 @@
+import { CONTENT_LAYOUT, monthFileName } from '../content/folder';
 import type { SyntheticContent } from './synthetic-ledger';
 import { toYaml } from './yaml-emit';
 
@@ -9,18 +10,18 @@ export interface ContentFile {
 
 const NOTICE = '示例数据：由性能测试生成器生成，单位和人员均为虚构。';
 
-/** The content folder for synthetic content, laid out exactly as content/. */
+/** The content folder for synthetic content, laid out exactly as content/ (lib/content/folder.ts). */
 export function contentFiles(content: SyntheticContent): ContentFile[] {
   return [
-    { path: 'site.yaml', text: toYaml(content.site, NOTICE) },
+    { path: CONTENT_LAYOUT.site, text: toYaml(content.site, NOTICE) },
     ...content.lists.map((list) => ({
-      path: `hazard-lists/${list.month}.yaml`,
+      path: `${CONTENT_LAYOUT.hazardLists}/${monthFileName(list.month)}`,
       text: toYaml(list, NOTICE),
     })),
     ...content.tables.map((table) => ({
-      path: `progress-tables/${table.month}.yaml`,
+      path: `${CONTENT_LAYOUT.progressTables}/${monthFileName(table.month)}`,
       text: toYaml(table, NOTICE),
     })),
-    { path: 'receipts.yaml', text: toYaml({ receipts: content.receipts }, NOTICE) },
+    { path: CONTENT_LAYOUT.receipts, text: toYaml({ receipts: content.receipts }, NOTICE) },
   ];
 }

@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { Tip } from '../../schemas/tip';
+import { cutoffOf } from './months';
 import { placeholder } from './placeholders';
 
 const ID = /^([A-Z]{2,6})-(\d{4})-(\d{4,6})$/;
@@ -38,6 +39,49 @@ export function hazardsFromTip(text: string, tipKey: string): string[] {
   return hazards.flatMap((h: { id?: unknown; tipKey?: unknown } | null) =>
     h?.tipKey === tipKey && typeof h.id === 'string' ? [h.id] : [],
   );
+}
+
+/** Whether a hazard number is in any month's list (the texts of every hazard-list file). */
+export const isListed = (id: string, listTexts: readonly string[]): boolean =>
+  listTexts.some((text) => hazardIdsIn(text).includes(id));
+
+export interface PromotionRequest {
+  /** The month whose list the hazard joins. */
+  month: string;
+  tip: Tip;
+  /** The tip's receipt lookup key. */
+  tipKey: string;
+  /** Day the tip was received. */
+  received: string;
+  villages: readonly string[];
+  /** The text of every hazard-list file, that month's included: numbers are never reused. */
+  listTexts: readonly string[];
+  /** The text of that month's hazard-list file. */
+  monthText: string;
+}
+
+type Promotion =
+  { ok: true; id: string; hazard: Record<string, unknown>; listText: string } | { ok: false; problem: string };
+
+/**
+ * A tip becomes a hazard of `month`'s list: only if it was seen by that month's cutoff (else it
+ * belongs to a later month) and no list has a hazard from it yet; it takes the next free
+ * number. The result is the list file's new text; nothing is written here.
+ */
+export function planPromotion(request: PromotionRequest): Promotion {
+  const { month, tip, tipKey, received, villages, listTexts } = request;
+  const found = tip.seen ?? received;
+  if (found > cutoffOf(month)) {
+    return {
+      ok: false,
+      problem: `该举报的发现日期 ${found} 晚于 ${month} 的截至日期 ${cutoffOf(month)}，请列入下一个月的清单。`,
+    };
+  }
+  const already = listTexts.flatMap((text) => hazardsFromTip(text, tipKey));
+  if (already.length) return { ok: false, problem: `这条举报已列入隐患清单：${[...new Set(already)].join('、')}` };
+  const id = nextHazardId(listTexts.flatMap(hazardIdsIn), month);
+  const hazard = hazardFromTip({ id, tip, tipKey, received, villages });
+  return { ok: true, id, hazard, listText: appendHazard(request.monthText, hazard) };
 }
 
 export interface PromoteInput {

@@ -1,13 +1,17 @@
 import { isMap, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ContentIssue } from '../content/issues';
 import { validate } from '../content/parse';
-import { ReceiptsFile, type ReceiptStatus } from '../../schemas/receipt';
+import { receiptChangeProblem } from '../tips/receipt-status';
+import { RECEIPT_STATUSES, type ReceiptStatus } from '../../schemas/receipt';
+import { ReceiptsFileWithRevisions } from '../../schemas/receipt-revision';
 
 /**
  * The outcome of a tip, as the office records it (`tips triage`). The short words the
- * clerk types map to the statuses an informant reads on /receipt/.
+ * clerk types map to the statuses an informant reads on /receipt/; which changes are
+ * allowed is lib/tips/receipt-status.ts's table.
  */
 export const TRIAGE_STATUSES = {
+  已收到: '已收到',
   核查中: '核查中',
   已列入: '已列入隐患清单',
   不属实: '经核查不属实',
@@ -78,6 +82,11 @@ export function upsertReceipt(file: string, text: string | undefined, update: Re
   if (seq.flow && seq.items.length === 0) seq.flow = false;
 
   let entry = seq.items.find((item): item is YAMLMap => isMap(item) && item.get('key') === update.key);
+  const problem = entry && changeProblem(entry, update);
+  if (problem) {
+    const ref = `查询码 ${update.key.slice(0, 12)}…`;
+    return { ok: false, issues: [{ file, ref, field: '状态', message: problem, severity: 'error' }] };
+  }
   const created = entry === undefined;
   if (!entry) {
     entry = doc.createNode({ key: update.key, status: update.status, received: update.received }) as YAMLMap;
@@ -92,6 +101,20 @@ export function upsertReceipt(file: string, text: string | undefined, update: Re
   }
 
   const out = doc.toString({ lineWidth: 0 });
-  const check = validate(file, parseDocument(out).toJS(), ReceiptsFile);
+  const check = validate(file, parseDocument(out).toJS(), ReceiptsFileWithRevisions);
   return check.ok ? { ok: true, text: out, created } : { ok: false, issues: check.issues };
+}
+
+/** Why the entry may not take the update's status (see receipt-status.ts); undefined when it may. */
+function changeProblem(entry: YAMLMap, update: ReceiptUpdate): string | undefined {
+  const status: unknown = entry.get('status');
+  const hazard: unknown = entry.get('hazard');
+  // A status the schema does not know is reported by the validation below.
+  if (!RECEIPT_STATUSES.some((s) => s === status)) return undefined;
+  const before = { status: status as ReceiptStatus, hazard: typeof hazard === 'string' ? hazard : undefined };
+  const problem = receiptChangeProblem(before, update);
+  return (
+    problem &&
+    `${problem}。如确属更正，请直接修改该文件，并在修订记录（revisions）中写明日期、原因和查询码，再运行 npm run check`
+  );
 }

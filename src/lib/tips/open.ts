@@ -1,5 +1,6 @@
 import { Decrypter } from 'age-encryption';
 import type { z } from 'zod';
+import { ReceiptNumber } from '../../schemas/receipt';
 import { Tip, tipForVillages } from '../../schemas/tip';
 
 /**
@@ -53,4 +54,20 @@ export function identitiesFromFile(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.startsWith('AGE-SECRET-KEY-'));
+}
+
+/**
+ * The receipt number inside an opened tip — also from a tip that failed validation, when its
+ * receipt itself is sound. Undefined when there is none to trust.
+ */
+export function receiptIn(opened: OpenedTip): string | undefined {
+  if (opened.ok) return opened.tip.receipt;
+  let receipt: unknown;
+  try {
+    receipt = (JSON.parse(opened.text ?? '') as { receipt?: unknown }).receipt;
+  } catch {
+    return undefined;
+  }
+  const parsed = ReceiptNumber.safeParse(receipt);
+  return parsed.success ? parsed.data : undefined;
 }

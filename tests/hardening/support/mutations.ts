@@ -5,12 +5,8 @@
  * the result is not silently wrong.
  */
 import { parse, stringify } from 'yaml';
-import {
-  readContentSet,
-  type ContentResult,
-  type ContentSources,
-  type SourceFile,
-} from '../../../src/lib/content/content-set';
+import type { ContentSources, SourceFile } from '../../../src/lib/content/folder';
+import { readContentSet, type ContentResult } from '../../../src/lib/content-set/content-set';
 import { fieldLabel } from '../../../src/lib/content/labels';
 import type { Random } from '../../../src/lib/bench/random';
 import type { IssueMatch } from './issue-shape';

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ContentSources, SourceFile } from '../../../src/lib/content/content-set';
+import type { ContentSources, SourceFile } from '../../../src/lib/content/folder';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 

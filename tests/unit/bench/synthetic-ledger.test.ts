@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentFiles } from '../../../src/lib/bench/content-files';
 import { addMonths, syntheticLedger } from '../../../src/lib/bench/synthetic-ledger';
-import { readContentSet } from '../../../src/lib/content/content-set';
+import { readContentSet } from '../../../src/lib/content-set/content-set';
 import { formatIssues } from '../../../src/lib/content/issues';
 import { SOURCES, STATUSES } from '../../../src/schemas/hazard';
 import { SECTORS } from '../../../src/schemas/sector';

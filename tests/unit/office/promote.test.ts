@@ -5,7 +5,9 @@ import {
   hazardFromTip,
   hazardIdsIn,
   hazardsFromTip,
+  isListed,
   nextHazardId,
+  planPromotion,
 } from '../../../src/lib/office/promote';
 import { placeholderIssues } from '../../../src/lib/office/month-check';
 import { Tip } from '../../../src/schemas/tip';
@@ -90,5 +92,39 @@ describe('appendHazard', () => {
     expect(hazardIdsIn(text)).toEqual(['NZ-2023-0001', 'NZ-2023-0002', 'NZ-2023-0003', 'NZ-2023-0004']);
     expect(hazardsFromTip(text, TIP_KEY)).toEqual(['NZ-2023-0004']);
     expect(parseDocument(text).errors).toEqual([]);
+  });
+});
+
+describe('planPromotion', () => {
+  const request = { month: '2023-06', tip, tipKey: TIP_KEY, received: '2023-06-20', villages: ['南庄村'] };
+
+  it('adds the tip as the next number of the year to the month’s list', () => {
+    const july = 'hazards:\n  - id: NZ-2023-0007\n';
+    const plan = planPromotion({ ...request, listTexts: [JUNE, july], monthText: JUNE });
+    if (!plan.ok) throw new Error(plan.problem);
+    expect(plan.id).toBe('NZ-2023-0008');
+    expect(hazardIdsIn(plan.listText).at(-1)).toBe('NZ-2023-0008');
+    expect(hazardsFromTip(plan.listText, TIP_KEY)).toEqual(['NZ-2023-0008']);
+    expect(isListed('NZ-2023-0007', [JUNE, july])).toBe(true);
+    expect(isListed('NZ-2023-0008', [JUNE, july])).toBe(false);
+  });
+
+  it('refuses a tip seen after the month’s cutoff: it belongs to a later month', () => {
+    const late = planPromotion({ ...request, tip: { ...tip, seen: '2023-06-26' }, listTexts: [JUNE], monthText: JUNE });
+    expect(late).toEqual({
+      ok: false,
+      problem: '该举报的发现日期 2023-06-26 晚于 2023-06 的截至日期 2023-06-25，请列入下一个月的清单。',
+    });
+    // Without a date from the informant, the day it was received counts.
+    const received = planPromotion({ ...request, received: '2023-06-27', listTexts: [JUNE], monthText: JUNE });
+    expect(received.ok).toBe(false);
+  });
+
+  it('refuses a tip some list already has a hazard from', () => {
+    const listed = appendHazard(JUNE, hazardFromTip({ ...request, id: 'NZ-2023-0004' }));
+    expect(planPromotion({ ...request, listTexts: [listed], monthText: listed })).toEqual({
+      ok: false,
+      problem: '这条举报已列入隐患清单：NZ-2023-0004',
+    });
   });
 });

@@ -59,6 +59,23 @@ describe('upsertReceipt', () => {
     });
     expect(!edit.ok && edit.issues.map((i) => i.message)).toEqual(['更新日期不能早于收到日期']);
   });
+
+  it('refuses a change of status the receipt status table does not allow', () => {
+    const edit = upsertReceipt('r.yaml', EXISTING, {
+      key: KEY_A,
+      received: '2023-08-06',
+      status: '已收到',
+      updated: '2023-08-10',
+    });
+    expect(!edit.ok && edit.issues).toEqual([
+      expect.objectContaining({
+        file: 'r.yaml',
+        ref: `查询码 ${'a'.repeat(12)}…`,
+        field: '状态',
+        message: expect.stringMatching(/^回执状态不能从「核查中」改为「已收到」.*修订记录（revisions）/),
+      }),
+    ]);
+  });
 });
 
 describe('triage records', () => {

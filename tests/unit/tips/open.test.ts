@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { encryptTip } from '../../../src/lib/tips/envelope';
-import { identitiesFromFile, openTip } from '../../../src/lib/tips/open';
+import { identitiesFromFile, openTip, receiptIn } from '../../../src/lib/tips/open';
 import { generateReceipt } from '../../../src/lib/tips/receipt';
 import type { Tip } from '../../../src/schemas/tip';
 
@@ -42,5 +42,16 @@ describe('opening a tip (office side)', () => {
     const ids = identitiesFromFile(readFileSync('tests/fixtures/development-identity.txt', 'utf8'));
     expect(ids).toHaveLength(1);
     expect(ids[0]).toMatch(/^AGE-SECRET-KEY-1/);
+  });
+});
+
+describe('receiptIn', () => {
+  it('reads the receipt of a valid tip, and of an invalid one when the receipt itself is sound', () => {
+    expect(receiptIn({ ok: true, tip, text: '' })).toBe(tip.receipt);
+    const raw = (receipt: unknown) => JSON.stringify({ version: 1, receipt });
+    expect(receiptIn({ ok: false, text: raw(tip.receipt), problems: [] })).toBe(tip.receipt);
+    expect(receiptIn({ ok: false, text: raw(`${tip.receipt.slice(0, -1)}x`), problems: [] })).toBeUndefined();
+    expect(receiptIn({ ok: false, text: '不是 JSON', problems: [] })).toBeUndefined();
+    expect(receiptIn({ ok: false, text: undefined, problems: [] })).toBeUndefined();
   });
 });

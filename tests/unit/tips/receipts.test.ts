@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContentSet, type ContentSources } from '../../../src/lib/content/content-set';
-import { loadContent } from '../../../src/lib/content/load-fs';
+import type { ContentSources } from '../../../src/lib/content/folder';
+import { readContentSet } from '../../../src/lib/content-set/content-set';
+import { loadContent } from '../../../src/lib/content-set/load';
 import { receiptLookupKey } from '../../../src/lib/tips/lookup-key';
 import { receiptLookupFile } from '../../../src/lib/tips/receipts';
 
@@ -65,6 +66,19 @@ describe('content/receipts.yaml', () => {
     const twice = entry('    status: 已收到\n') + entry('    status: 已收到\n').replace('receipts:\n', '');
     expect(messages(twice)[0]).toContain('两次');
     expect(messages(entry('    status: 已收到\n').replace(KEY, 'XYZ'))[0]).toContain('查询码');
+  });
+
+  it('may carry the office’s revisions, which are checked but never published', () => {
+    const revisions = (fields: string) => `${entry('    status: 核查中\n')}revisions:\n  - date: 2023-08-10\n${fields}`;
+    const result = readContentSet(sources(revisions(`    reason: 更正误记的状态。\n    receipts: [${KEY}]\n`)));
+    expect(result.ok && result.content.receipts.map((r) => Object.keys(r))).toEqual([
+      ['key', 'status', 'received', 'updated'],
+    ]);
+    const broken = readContentSet(sources(revisions('    receipts: []\n')));
+    expect(broken.ok ? [] : broken.issues.map((i) => `${i.ref} · ${i.field}: ${i.message}`)).toEqual([
+      '修订记录第1项 · 修订原因: 必须填写',
+      '修订记录第1项 · 举报回执: 请列出更正的查询码',
+    ]);
   });
 
   it('the public lookup file carries status, dates, note and a hazard link — nothing else', () => {

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readContentSet, type ContentSources } from '../../../src/lib/content/content-set';
+import type { ContentSources } from '../../../src/lib/content/folder';
 import { formatIssue } from '../../../src/lib/content/issues';
-import { contentFingerprint, loadContent } from '../../../src/lib/content/load-fs';
+import { readContentSet } from '../../../src/lib/content-set/content-set';
+import { loadContent } from '../../../src/lib/content-set/load';
 import { FIXTURE_DIR, fixtureSources } from '../../fixtures/ledger';
 
 const lines = (sources: ContentSources) => {
@@ -105,20 +106,5 @@ describe('loadContent', () => {
       if (before === undefined) delete process.env.CONTENT_DIR;
       else process.env.CONTENT_DIR = before;
     }
-  });
-
-  it('fingerprints the files it reads: an edit, a new month or a removed file changes it', () => {
-    const content = copy();
-    const before = contentFingerprint(content);
-    expect(contentFingerprint(content)).toBe(before);
-    const july = join(content, 'hazard-lists/2023-07.yaml');
-    utimesSync(july, new Date(2030, 0, 1), new Date(2030, 0, 1));
-    const edited = contentFingerprint(content);
-    expect(edited).not.toBe(before);
-    writeFileSync(join(content, 'hazard-lists/2023-09.yaml'), 'month: 2023-09\n');
-    const added = contentFingerprint(content);
-    expect(added).not.toBe(edited);
-    rmSync(join(content, 'site.yaml'));
-    expect(contentFingerprint(content)).not.toBe(added);
   });
 });

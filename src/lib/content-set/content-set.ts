@@ -1,28 +1,16 @@
 import { HazardList } from '../../schemas/hazard-list';
 import { ProgressTable } from '../../schemas/progress-table';
 import { Site } from '../../schemas/site';
-import { ReceiptsFile, type ReceiptEntry } from '../../schemas/receipt';
+import type { ReceiptEntry } from '../../schemas/receipt';
+import { ReceiptsFileWithRevisions } from '../../schemas/receipt-revision';
 import { Ledger } from '../ledger/ledger';
 import { checkLedgerRules, type ListFile } from '../ledger/rules';
 import { checkProgressTable } from '../statistics/progress-table';
 import { checkReceipts } from '../tips/receipts';
 import { placeholderIssues } from '../office/month-check';
-import { parseContent } from './parse';
-import type { ContentIssue } from './issues';
-
-/** A content file as read from disk: its path relative to the project, and its text. */
-export interface SourceFile {
-  path: string;
-  text: string;
-}
-
-export interface ContentSources {
-  site: SourceFile;
-  hazardLists: readonly SourceFile[];
-  progressTables: readonly SourceFile[];
-  /** content/receipts.yaml, when there is one. */
-  receipts?: SourceFile | undefined;
-}
+import { monthOfFile, type ContentSources } from '../content/folder';
+import { parseContent } from '../content/parse';
+import type { ContentIssue } from '../content/issues';
 
 export interface TableFile {
   file: string;
@@ -42,9 +30,6 @@ export interface ContentSet {
 }
 
 export type ContentResult = { ok: true; content: ContentSet } | { ok: false; issues: ContentIssue[] };
-
-/** `content/hazard-lists/2023-07.yaml` → `2023-07` */
-const monthOfFile = (path: string) => /(\d{4}-\d{2})\.ya?ml$/.exec(path)?.[1];
 
 function checkFileName(file: string, month: string): ContentIssue[] {
   const expected = monthOfFile(file);
@@ -84,7 +69,7 @@ export function readContentSet(sources: ContentSources): ContentResult {
   }
   let receipts: ReceiptEntry[] = [];
   if (sources.receipts) {
-    const parsed = parseContent(sources.receipts.path, sources.receipts.text, ReceiptsFile);
+    const parsed = parseContent(sources.receipts.path, sources.receipts.text, ReceiptsFileWithRevisions);
     if (!parsed.ok) issues.push(...parsed.issues);
     else receipts = parsed.value.receipts;
   }

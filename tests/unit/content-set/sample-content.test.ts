@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/lib/content/issues';
-import { loadContent } from '../../../src/lib/content/load-fs';
+import { loadContent } from '../../../src/lib/content-set/load';
 import { parseContent } from '../../../src/lib/content/parse';
 import { isOverdue } from '../../../src/lib/ledger/status';
 import { HazardList } from '../../../src/schemas/hazard-list';
@@ -23,7 +23,9 @@ const latest = ledger.list(ledger.latestMonth!);
 describe('sample content', () => {
   it('validates with only the deliberate table warning', () => {
     expect(result.content.warnings.map(formatIssue)).toEqual([
-      expect.stringMatching(/^content\/progress-tables\/2023-10\.yaml · 石门村 · 总体情况4 .*: 填报 2，台账统计 1，请核实$/),
+      expect.stringMatching(
+        /^content\/progress-tables\/2023-10\.yaml · 石门村 · 总体情况4 .*: 填报 2，台账统计 1，请核实$/,
+      ),
     ]);
   });
 
@@ -56,11 +58,18 @@ describe('sample content', () => {
     expect(distinct('source')).toEqual(new Set(SOURCES));
     expect(distinct('mode')).toEqual(new Set(RECTIFICATION_MODES));
     expect(distinct('status')).toEqual(new Set(STATUSES));
-    expect(new Set(everyHazard.flatMap((h) => (h.supervision ? [h.supervision.by] : []))).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(everyHazard.flatMap((h) => (h.supervision ? [h.supervision.by] : []))).size).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('shows every status transition', () => {
-    const paths = ledger.ids().map((id) => ledger.history(id).map((h) => h.hazard.status).join('→'));
+    const paths = ledger.ids().map((id) =>
+      ledger
+        .history(id)
+        .map((h) => h.hazard.status)
+        .join('→'),
+    );
     expect(paths).toContain('整改中→已整改→已销号');
     expect(paths.some((p) => p.startsWith('整改中→已销号'))).toBe(true);
     // Fixed at once: first listed already rectified.
