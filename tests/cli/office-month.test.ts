@@ -125,10 +125,9 @@ describe('table template → table import', () => {
     const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('已把 南庄村 的调度表写入');
-    const rows = parseDocument(readFileSync(tableFile(), 'utf8')).toJS().rows as Record<
-      string,
-      Record<string, number>
-    >[];
+    const rows = (
+      parseDocument(readFileSync(tableFile(), 'utf8')).toJS() as { rows: Record<string, Record<string, number>>[] }
+    ).rows;
     const nanzhuang = rows.find((r) => (r.village as unknown) === '南庄村')!;
     const rowOf = (key: string) => templateLines().findIndex((l) => l.kind === 'figure' && l.figure.key === key);
     expect(nanzhuang.overall!.selfFound).toBe(rowOf('selfFound'));
@@ -152,7 +151,9 @@ describe('table template → table import', () => {
     await writeXlsxFile(filled as never).toFile(path);
     const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(0);
-    const rows = parseDocument(readFileSync(tableFile(), 'utf8')).toJS().rows as { overall: Record<string, number> }[];
+    const rows = (
+      parseDocument(readFileSync(tableFile(), 'utf8')).toJS() as { rows: { overall: Record<string, number> }[] }
+    ).rows;
     expect(rows[0]!.overall.selfFound).toBe(7);
   });
 });

@@ -26,6 +26,10 @@ import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { Tip } from '../../src/schemas/tip';
 import { office, workspace, type Workspace } from './support/office';
 
+/** The receipts file's entries as YAML reads them. */
+const receiptsIn = (content: string): unknown[] =>
+  (parseDocument(readFileSync(join(content, 'receipts.yaml'), 'utf8')).toJS() as { receipts: unknown[] }).receipts;
+
 let ws: Workspace;
 let server: BlobsServer;
 let env: Record<string, string>;
@@ -217,7 +221,7 @@ describe('tips promote', () => {
   });
 
   it('marked the tip 已列入 in receipts.yaml and in the list', async () => {
-    const receipts = parseDocument(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toJS().receipts as {
+    const receipts = receiptsIn(ws.content) as {
       key: string;
       status: string;
       hazard?: string;
@@ -237,10 +241,7 @@ describe('tips promote', () => {
 
 describe('tips triage', () => {
   const receiptOf = async (tip: Tip) => {
-    const receipts = parseDocument(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toJS().receipts as Record<
-      string,
-      string
-    >[];
+    const receipts = receiptsIn(ws.content) as Record<string, string>[];
     const key = await receiptLookupKey(tip.receipt);
     return receipts.find((r) => r.key === key);
   };
@@ -267,10 +268,7 @@ describe('tips triage', () => {
       env,
     );
     expect(run.status).toBe(0);
-    const receipts = parseDocument(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toJS().receipts as Record<
-      string,
-      string
-    >[];
+    const receipts = receiptsIn(ws.content) as Record<string, string>[];
     const key = await receiptLookupKey(plainTip.receipt);
     const entry = receipts.find((r) => r.key === key);
     expect(entry).toMatchObject({ status: '经核查不属实', note: '经现场核实，未发现所反映的问题。' });
@@ -301,7 +299,7 @@ describe('tips export', () => {
       expect(existsSync(file)).toBe(true);
       const age = spawnSync('age', ['-d', '-i', keys.b, file], { encoding: 'utf8' });
       expect(age.status).toBe(0);
-      expect(JSON.parse(age.stdout).version).toBe(1);
+      expect((JSON.parse(age.stdout) as { version: number }).version).toBe(1);
     }
   });
 
@@ -311,8 +309,8 @@ describe('tips export', () => {
     expect(blobs.map((b) => b.key).sort()).toEqual(Object.values(ids).sort());
     for (const id of Object.values(ids)) {
       const entry = await store.getWithMetadata(id, { type: 'arrayBuffer', consistency: 'strong' });
-      const digest = createHash('sha256').update(new Uint8Array(entry!.data)).digest('hex');
-      expect(digest).toBe((entry!.metadata as { sha256: string }).sha256);
+      const digest = createHash('sha256').update(new Uint8Array(entry.data)).digest('hex');
+      expect(digest).toBe((entry.metadata as { sha256: string }).sha256);
     }
   });
 });

@@ -54,12 +54,12 @@ test('the methods the site serves still reach it: GET and HEAD pages, POST and G
   expect((await request.head('/report/')).status()).toBe(200);
   const refused = await request.post('/api/tips', { data: '{}', headers: { 'content-type': 'application/json' } });
   expect(refused.status()).toBe(400);
-  expect((await refused.json()).code).toBe('invalid_envelope');
+  expect(((await refused.json()) as { code: string }).code).toBe('invalid_envelope');
   // A wrong one of those methods on a function's path is the function's to answer.
   const wrong = await request.get('/api/tips');
   expect(wrong.status()).toBe(405);
   expect(wrong.headers()['allow']).toBe('POST');
-  expect((await wrong.json()).code).toBe('method_not_allowed');
+  expect(((await wrong.json()) as { code: string }).code).toBe('method_not_allowed');
 });
 
 test('invalid UTF-8 in a tip body → the function refuses it as unreadable (400 invalid_json)', async ({ request }) => {

@@ -187,7 +187,7 @@ test('CSV download: BOM, header, one row per hazard of the month, checksum as li
     page.waitForEvent('download'),
     page.locator(`a[href="/data/${latest}.csv"]`).click(),
   ]);
-  const bytes = await readFile((await download.path())!);
+  const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(bytes.subarray(3).toString('utf8'));
   expect(rows[0]).toEqual(DATA_FIELDS.map((f) => f.column));
@@ -213,14 +213,14 @@ test('every checksum on /data/ matches the bytes served', async ({ page, request
   await page.goto('/data/');
   const files = await page
     .locator('code[data-file]')
-    .evaluateAll((codes) => codes.map((c) => ({ path: c.getAttribute('data-file')!, sha256: c.textContent!.trim() })));
+    .evaluateAll((codes) => codes.map((c) => ({ path: c.getAttribute('data-file')!, sha256: c.textContent.trim() })));
   expect(files).toHaveLength(1 + 2 * months.length);
   for (const file of files) {
     const body = await (await request.get(file.path)).body();
     expect(createHash('sha256').update(body).digest('hex'), file.path).toBe(file.sha256);
   }
-  const json = await (await request.get('/data/ledger.json')).json();
-  expect(json.months.map((m: { month: string }) => m.month)).toEqual(months);
+  const json = (await (await request.get('/data/ledger.json')).json()) as { months: { month: string }[] };
+  expect(json.months.map((m) => m.month)).toEqual(months);
 });
 
 test('Atom feed: one entry per published month', async ({ request }) => {

@@ -138,7 +138,7 @@ describe('bad input is refused with the right status and code, and the queue is 
     ],
     // What a lenient runtime makes of invalid UTF-8 (Netlify's local one, for JSON bodies):
     // valid JSON with U+FFFD in it — refused the same way, before JSON.parse.
-    ['U+FFFD in place of invalid bytes', async () => post('{"version":1,"ciphertext":"\uFFFD"}'), 400, 'invalid_json'],
+    ['U+FFFD in place of invalid bytes', () => post('{"version":1,"ciphertext":"\uFFFD"}'), 400, 'invalid_json'],
     [
       'oversized body',
       () => post(JSON.stringify({ ...baseline, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) })),

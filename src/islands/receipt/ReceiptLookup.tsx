@@ -52,7 +52,7 @@ export default function ReceiptLookup() {
 
   return (
     <div className="receipt-lookup">
-      <form method="post" noValidate onSubmit={lookup} aria-label={t('receipt.title')}>
+      <form method="post" noValidate onSubmit={(event) => void lookup(event)} aria-label={t('receipt.title')}>
         <div className={error ? 'field field-error' : 'field'}>
           <label htmlFor="receipt-number">{t('receipt.label')}</label>
           <p className="field-hint" id="receipt-number-hint">

@@ -84,7 +84,7 @@ export function PhotoPicker(props: {
         disabled={full || props.busy}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
-        onChange={add}
+        onChange={(event) => void add(event)}
       />
       {props.photos.length > 0 && (
         <ul className="photo-list">

@@ -107,7 +107,13 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   const today = chinaDay();
 
   return (
-    <form className="tip-form" method="post" noValidate onSubmit={submit} aria-label={t('report.formLabel')}>
+    <form
+      className="tip-form"
+      method="post"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('report.formLabel')}
+    >
       {errorList.length > 0 && (
         <div
           className="error-summary"

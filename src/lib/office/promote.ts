@@ -27,14 +27,14 @@ export function nextHazardId(usedIds: readonly string[], month: string): string 
 
 /** Every hazard number in a hazard-list file's text (read raw: the file may not validate yet). */
 export function hazardIdsIn(text: string): string[] {
-  const hazards: unknown = parseDocument(text).toJS()?.hazards;
+  const hazards = (parseDocument(text).toJS() as { hazards?: unknown } | null)?.hazards;
   if (!Array.isArray(hazards)) return [];
   return hazards.flatMap((h: { id?: unknown } | null) => (typeof h?.id === 'string' ? [h.id] : []));
 }
 
 /** Hazards already made from the tip with this lookup key, in a list file's text. */
 export function hazardsFromTip(text: string, tipKey: string): string[] {
-  const hazards: unknown = parseDocument(text).toJS()?.hazards;
+  const hazards = (parseDocument(text).toJS() as { hazards?: unknown } | null)?.hazards;
   if (!Array.isArray(hazards)) return [];
   return hazards.flatMap((h: { id?: unknown; tipKey?: unknown } | null) =>
     h?.tipKey === tipKey && typeof h.id === 'string' ? [h.id] : [],

@@ -11,7 +11,7 @@ function setFigures(doc: Document, row: YAMLMap, section: string, figures: Recor
   let map: YAMLMap;
   if (isMap(existing)) map = existing;
   else {
-    map = doc.createNode({}) as YAMLMap;
+    map = doc.createNode({});
     map.flow = flow;
     row.set(section, map);
   }
@@ -41,7 +41,7 @@ export function upsertProgressRow(file: string, text: string, month: string, row
   let target = seq.items.find((item) => isMap(item) && item.get('village') === row.village) as YAMLMap | undefined;
   const replaced = target !== undefined;
   if (!target) {
-    target = doc.createNode({ village: row.village }) as YAMLMap;
+    target = doc.createNode({ village: row.village });
     seq.items.push(target);
   }
   for (const section of PROGRESS_SECTIONS) setFigures(doc, target, section.key, row[section.key], flow);

@@ -89,7 +89,7 @@ export function upsertReceipt(file: string, text: string | undefined, update: Re
   }
   const created = entry === undefined;
   if (!entry) {
-    entry = doc.createNode({ key: update.key, status: update.status, received: update.received }) as YAMLMap;
+    entry = doc.createNode({ key: update.key, status: update.status, received: update.received });
     seq.items.push(entry);
   }
   entry.set('status', update.status);

@@ -8,12 +8,18 @@ import { JUNE, SITE } from './fixtures';
 
 describe('scaffoldHazardList', () => {
   const result = scaffoldHazardList('2023-07', { month: '2023-06', text: JUNE });
-  const data = parseDocument(result.listText).toJS();
+  const data = parseDocument(result.listText).toJS() as {
+    month: string;
+    cutoff: string;
+    published: string;
+    revisions: unknown[];
+    hazards: { plan: unknown; status: string; result?: string; progress: string }[];
+  };
 
   it('carries every hazard not closed forward, with its five, status and result', () => {
     expect(result.carried).toEqual(['NZ-2023-0001', 'NZ-2023-0002']);
     expect(result.dropped).toEqual(['NZ-2023-0003']);
-    const [open, fixed] = data.hazards;
+    const [open, fixed] = data.hazards as [(typeof data.hazards)[0], (typeof data.hazards)[0]];
     expect(open.plan).toEqual({
       responsible: '张某某',
       measures: '加装防溢装置',
@@ -27,12 +33,14 @@ describe('scaffoldHazardList', () => {
   });
 
   it('empties this month’s progress and starts the header afresh', () => {
-    expect(data.hazards.map((h: { progress: string }) => h.progress)).toEqual(['', '']);
+    expect(data.hazards.map((h) => h.progress)).toEqual(['', '']);
     expect(data.month).toBe('2023-07');
     expect(data.cutoff).toBe('2023-07-25');
     expect(data.published).toBe('2023-07-28');
     expect(data.revisions).toEqual([]);
-    expect(findPlaceholders(data)).toEqual([{ path: ['summary'], text: expect.stringContaining('【待填写】') }]);
+    expect(findPlaceholders(data)).toEqual([
+      { path: ['summary'], text: expect.stringContaining('【待填写】') as string },
+    ]);
   });
 
   it('keeps the clerk’s comments and layout, and keeps the sample label', () => {

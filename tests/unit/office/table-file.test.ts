@@ -6,7 +6,8 @@ import type { ProgressRow } from '../../../src/schemas/progress-table';
 import { SITE } from './fixtures';
 
 const base = scaffoldProgressTable('2023-08', SITE);
-const zeroRow = parseDocument(base).toJS().rows[0] as ProgressRow;
+const rowsOf = (text: string) => (parseDocument(text).toJS() as { rows: ProgressRow[] }).rows;
+const zeroRow = rowsOf(base)[0]!;
 const row = (village: string, selfFound: number): ProgressRow => ({
   ...structuredClone(zeroRow),
   village,
@@ -18,8 +19,7 @@ describe('upsertProgressRow', () => {
     const edit = upsertProgressRow('t.yaml', base, '2023-08', row('北庄村', 4));
     if (!edit.ok) throw new Error(JSON.stringify(edit.issues));
     expect(edit.replaced).toBe(true);
-    const data = parseDocument(edit.text).toJS();
-    expect(data.rows.map((r: ProgressRow) => [r.village, r.overall.selfFound])).toEqual([
+    expect(rowsOf(edit.text).map((r) => [r.village, r.overall.selfFound])).toEqual([
       ['南庄村', 0],
       ['北庄村', 4],
     ]);

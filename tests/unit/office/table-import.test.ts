@@ -91,7 +91,7 @@ describe('readProgressSheet', () => {
   it('accepts the village’s code in place of its name, and an Excel date', () => {
     const grid = filled();
     grid[1]![1] = 'nanzhuang';
-    grid[2]![1] = new Date(Date.UTC(2023, 7, 25)) as unknown as SheetCell;
+    grid[2]![1] = new Date(Date.UTC(2023, 7, 25));
     const result = readProgressSheet(grid, expectation);
     expect(result.ok && result.asOf).toBe('2023-08-25');
   });

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { tipsReceivedIn } from '../../../src/lib/office/tip-counts';
 import type { ReceiptEntry } from '../../../src/schemas/receipt';
 
-const entry = (received: string, status: ReceiptEntry['status']): ReceiptEntry =>
-  ({ key: received.replace(/-/g, '').padEnd(64, 'a'), received, updated: received, status }) as ReceiptEntry;
+const entry = (received: string, status: ReceiptEntry['status']): ReceiptEntry => ({
+  key: received.replace(/-/g, '').padEnd(64, 'a'),
+  received,
+  updated: received,
+  status,
+});
 
 describe('tipsReceivedIn', () => {
   it('counts the tips received in the month by their current status', () => {

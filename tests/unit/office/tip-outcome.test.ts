@@ -24,11 +24,11 @@ function file(name: string, text: string | undefined): TextFile & { text: string
 
 function triageStore() {
   const records = new Map<string, unknown>();
-  return { records, setJSON: async (key: string, value: unknown) => void records.set(key, value) };
+  return { records, setJSON: (key: string, value: unknown) => Promise.resolve(void records.set(key, value)) };
 }
 
 const receiptsOf = (text: string | undefined) =>
-  parseDocument(text ?? '').toJS().receipts as { key: string; status: string; hazard?: string }[];
+  (parseDocument(text ?? '').toJS() as { receipts: { key: string; status: string; hazard?: string }[] }).receipts;
 
 const outcome = { tipId: 'tip-1', lookupKey: KEY, received: '2023-06-20', today: '2023-06-21' } as const;
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseTriageRecord, triageLabel, upsertReceipt } from '../../../src/lib/office/triage';
 
+const receiptsOf = (text: string) => (parseDocument(text).toJS() as { receipts: unknown[] }).receipts;
+
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
 const EXISTING = `# 举报回执状态
@@ -26,7 +28,7 @@ describe('upsertReceipt', () => {
     if (!edit.ok) throw new Error(JSON.stringify(edit.issues));
     expect(edit.created).toBe(false);
     expect(edit.text).toContain('# 第一条');
-    expect(parseDocument(edit.text).toJS().receipts).toEqual([
+    expect(receiptsOf(edit.text)).toEqual([
       { key: KEY_A, status: '已列入隐患清单', received: '2023-08-06', updated: '2023-08-10', hazard: 'NZ-2023-0023' },
     ]);
   });
@@ -39,7 +41,7 @@ describe('upsertReceipt', () => {
       updated: '2023-09-03',
       note: '现场未发现所反映的问题。',
     });
-    expect(appended.ok && parseDocument(appended.text).toJS().receipts.length).toBe(2);
+    expect(appended.ok && receiptsOf(appended.text).length).toBe(2);
     const created = upsertReceipt('r.yaml', undefined, {
       key: KEY_B,
       received: '2023-09-01',
@@ -72,7 +74,7 @@ describe('upsertReceipt', () => {
         file: 'r.yaml',
         ref: `查询码 ${'a'.repeat(12)}…`,
         field: '状态',
-        message: expect.stringMatching(/^回执状态不能从「核查中」改为「已收到」.*修订记录（revisions）/),
+        message: expect.stringMatching(/^回执状态不能从「核查中」改为「已收到」.*修订记录（revisions）/) as string,
       }),
     ]);
   });

@@ -137,7 +137,7 @@ describe('success', () => {
       ok: true,
       submissionId: submission.id,
       receipt: submission.receipt,
-      received: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      received: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string,
     });
     expect(steps).toEqual(['encrypting', 'challenge', 'solving', 'sending']);
     expect(progress[0]).toBe(0);
@@ -260,7 +260,7 @@ describe('network errors, then a retry of the same submission', () => {
 
   it('an answer that is not a challenge counts as a network error', async () => {
     const site = new Site();
-    site.once[CHALLENGE_PATH] = [async () => new Response('<html>登录 Wi-Fi</html>', { status: 200 })];
+    site.once[CHALLENGE_PATH] = [() => Promise.resolve(new Response('<html>登录 Wi-Fi</html>', { status: 200 }))];
     const { submitter, calls } = submitterFor(site);
     const submission = submitter.prepare('form A');
     expect(await submitter.submit(submission, tipOf(submission))).toMatchObject({ ok: false, code: 'network' });
@@ -389,8 +389,8 @@ describe('challenges the function refuses: one fresh challenge, same submission'
 
   it('already spent by another tip: one fresh challenge, which goes through', async () => {
     const site = new Site();
-    const issued = await (await challenge()(new Request('https://tips.example/'))).json();
-    const same: Handler = async () => Response.json(issued);
+    const issued: unknown = await (await challenge()(new Request('https://tips.example/'))).json();
+    const same: Handler = () => Promise.resolve(Response.json(issued));
     site.once[CHALLENGE_PATH] = [same, same];
     const { submitter } = submitterFor(site);
     const a = submitter.prepare('form A');
@@ -436,7 +436,7 @@ describe('other refusals keep the submission and show a Chinese reason', () => {
 
   it('429 from the rate limiter on the challenge: its message; nothing solved or sent', async () => {
     const site = new Site();
-    site.once[CHALLENGE_PATH] = [() => limitedHandler()];
+    site.once[CHALLENGE_PATH] = [() => Promise.resolve(limitedHandler())];
     const { submitter, calls } = submitterFor(site);
     const submission = submitter.prepare('form A');
     expect(await submitter.submit(submission, tipOf(submission))).toEqual({
@@ -451,7 +451,7 @@ describe('other refusals keep the submission and show a Chinese reason', () => {
 
   it('429 from the rate limiter on the tip: the retry resends the same bytes and goes through', async () => {
     const site = new Site();
-    site.once[TIPS_PATH] = [() => limitedHandler()];
+    site.once[TIPS_PATH] = [() => Promise.resolve(limitedHandler())];
     const { submitter, calls } = submitterFor(site);
     const submission = submitter.prepare('form A');
     const tip = tipOf(submission);
@@ -471,7 +471,7 @@ describe('other refusals keep the submission and show a Chinese reason', () => {
     const submission = submitter.prepare('form A');
     const tip = tipOf(submission, `storage-${Date.now()}`);
     savedBlobsContext = process.env.NETLIFY_BLOBS_CONTEXT;
-    const context = JSON.parse(Buffer.from(savedBlobsContext!, 'base64').toString('utf8'));
+    const context = JSON.parse(Buffer.from(savedBlobsContext!, 'base64').toString('utf8')) as Record<string, unknown>;
     const dead = { ...context, edgeURL: 'http://127.0.0.1:9', uncachedEdgeURL: 'http://127.0.0.1:9' };
     process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify(dead)).toString('base64');
 
@@ -495,7 +495,7 @@ describe('other refusals keep the submission and show a Chinese reason', () => {
     ];
     for (const [status, code, message] of cases) {
       const site = new Site();
-      site.once[TIPS_PATH] = [async () => new Response('<html>Bad gateway</html>', { status })];
+      site.once[TIPS_PATH] = [() => Promise.resolve(new Response('<html>Bad gateway</html>', { status }))];
       const { submitter } = submitterFor(site);
       const submission = submitter.prepare('form A');
       expect(await submitter.submit(submission, tipOf(submission))).toEqual({ ok: false, code, message, status });
@@ -505,7 +505,7 @@ describe('other refusals keep the submission and show a Chinese reason', () => {
 
   it('an envelope over the size limit is not sent', async () => {
     const site = new Site();
-    const { submitter } = submitterFor(site, { encrypt: async () => new Uint8Array(4 * 1024 * 1024) });
+    const { submitter } = submitterFor(site, { encrypt: () => Promise.resolve(new Uint8Array(4 * 1024 * 1024)) });
     const submission = submitter.prepare('form A');
     expect(await submitter.submit(submission, tipOf(submission))).toEqual({
       ok: false,
