@@ -1,8 +1,9 @@
 import { t, type UiKey } from '../i18n/zh-CN';
+import { fill } from '../lib/disclosure/format';
 
 /** `t()` with `{name}` placeholders filled in. */
 export function tf(key: UiKey, values: Record<string, string | number>): string {
-  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill(t(key), values);
 }
 
 /** 1.2 MB / 350 KB */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './common';
+import { chinaDay, IsoDate } from './common';
 import { ReceiptNumber } from './receipt';
 import { SECTORS } from './sector';
 
@@ -8,7 +8,7 @@ import { SECTORS } from './sector';
  * schema, encrypts the JSON of it to the office's age recipients, and only the office
  * ever sees it again (lib/tips/open.ts decrypts and validates it with the same schema).
  */
-export const TIP_VERSION = 1;
+const TIP_VERSION = 1;
 
 export const TIP_LIMITS = {
   what: 4000,
@@ -56,11 +56,6 @@ function optionalText(max: number) {
     .optional();
 }
 
-/** Today in China (the township's day), YYYY-MM-DD. */
-export function chinaDay(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
 /** A photo after the browser re-encoded it: JPEG only, metadata gone, base64. */
 export const TipPhoto = z.strictObject({
   type: z.literal('image/jpeg', { error: '照片应为 JPEG' }),
@@ -102,7 +97,6 @@ export const Tip = z.strictObject({
 /** A tip as validated (blank optional fields removed). */
 export type Tip = z.output<typeof Tip>;
 /** A tip as the form builds it before validation. */
-export type TipInput = z.input<typeof Tip>;
 
 /** The tip checked against the site file: the village must be one of its villages (or 不清楚). */
 export function tipForVillages(villages: readonly string[]) {

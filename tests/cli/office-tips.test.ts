@@ -17,7 +17,7 @@ import challengeHandler from '../../netlify/functions/challenge.mts';
 import tipsHandler from '../../netlify/functions/tips.mts';
 import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
-import { bytesToBase64 } from '../../src/lib/tips/base64';
+import { bytesToBase64 } from '../../src/lib/bytes';
 import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';

@@ -5,7 +5,7 @@ import { Decrypter, Encrypter, armor } from 'age-encryption';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '@netlify/functions';
 import handler from '../../netlify/functions/tips.mts';
-import { bytesToBase64 } from '../../src/lib/tips/base64';
+import { bytesToBase64 } from '../../src/lib/bytes';
 import { Tip, MAX_ENVELOPE_BYTES, type TipEnvelope } from '../../src/schemas/tip';
 import { issueChallenge } from '../../src/lib/tips/pow';
 import { parseTipMetadata } from '../../src/lib/tips/queue';

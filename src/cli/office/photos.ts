@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { base64ToBytes } from '../../lib/tips/base64';
+import { base64ToBytes } from '../../lib/bytes';
 import { findJpegMetadata, METADATA_LABELS, type MetadataKind } from '../../lib/office/photo-metadata';
 
 export interface CleanPhoto {

@@ -18,7 +18,8 @@ import {
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { identitiesFromFile, openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
-import { chinaDay, type Tip } from '../../schemas/tip';
+import { chinaDay } from '../../schemas/common';
+import type { Tip } from '../../schemas/tip';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
 import { existsSync, projectRoot, shown, site, writeBytes } from './files';
 import { cleanPhoto, describeRemoved } from './photos';

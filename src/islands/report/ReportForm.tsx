@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/zh-CN';
 import type { SubmitStep } from '../../lib/tips/submit';
-import { TIP_LIMITS, chinaDay, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
+import { chinaDay } from '../../schemas/common';
+import { TIP_LIMITS, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
 import { Field, fieldProps, type FieldErrors } from './Field';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';

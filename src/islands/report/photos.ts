@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '../../lib/tips/base64';
+import { bytesToBase64 } from '../../lib/bytes';
 import { stripJpegMetadata } from '../../lib/tips/jpeg';
 import { TIP_LIMITS, type TipPhoto } from '../../schemas/tip';
 

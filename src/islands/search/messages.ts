@@ -22,8 +22,3 @@ export interface SearchMessages {
   olderLists: string;
   continuing: string;
 }
-
-/** Fills `{name}` placeholders: format('找到 {count} 条结果', { count: 3 }). */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}

@@ -14,7 +14,8 @@ import {
 import { exactNumberFirst } from '../../lib/search/hazard-number';
 import { mergeResults, relaxedQueries } from '../../lib/search/relaxed';
 import { firstShard, hazardsIn, nextBatch, planSearch, type ShardQuery } from '../../lib/search/shard-route';
-import { format, type SearchMessages } from './messages';
+import { fill } from '../../lib/disclosure/format';
+import type { SearchMessages } from './messages';
 import { importPagefind, startPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
 import { MergedShards, loadShardManifest } from './shards';
@@ -118,11 +119,11 @@ function start(root: HTMLElement): void {
             ? messages.partialCountShown
             : messages.partialCount;
       const rest = unsearchedHazards > 0 ? messages.partialRest : messages.partialRestLists;
-      return `${format(found, values)}${format(rest, values)}`;
+      return `${fill(found, values)}${fill(rest, values)}`;
     }
     if (results.length === 0) return messages.none;
-    if (shown < results.length) return format(messages.countShown, values);
-    return format(messages.count, values);
+    if (shown < results.length) return fill(messages.countShown, values);
+    return fill(messages.count, values);
   }
 
   /** Draws the next page of results; returns the first new link, for focus after 显示更多. */

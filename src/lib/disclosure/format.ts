@@ -11,11 +11,6 @@ export function formatMonth(month: IsoMonth): string {
   return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 }
 
-/** `2023-06` → `6月` (chart axes, where the year is shown once). */
-export function formatShortMonth(month: IsoMonth): string {
-  return `${Number(month.slice(5, 7))}月`;
-}
-
 /** 0.6667 → `66.7%`; whole numbers lose the decimal (`100%`, `0%`). */
 export function formatPercent(rate: number): string {
   const value = Math.round(rate * 1000) / 10;
@@ -28,12 +23,6 @@ export function formatDelta(delta: number, digits = 0): string {
   if (delta > 0) return `+${abs}`;
   if (delta < 0) return `−${abs}`;
   return abs;
-}
-
-/** The calendar date in the township (UTC+8) at `instant`, as YYYY-MM-DD: the 生成日期 of a build. */
-export function townshipDate(instant: Date): IsoDate {
-  const shifted = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
-  return shifted.toISOString().slice(0, 10);
 }
 
 /** Path of a month page. */

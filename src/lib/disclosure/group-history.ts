@@ -53,7 +53,7 @@ const emptyHistory = (ledger: Ledger): GroupHistory => ({
  * Membership is decided by the hazard's state in each month, so a corrected village moves the
  * hazard from that month on.
  */
-export function groupHistories(ledger: Ledger, dimension: GroupDimension): Map<string, GroupHistory> {
+function groupHistories(ledger: Ledger, dimension: GroupDimension): Map<string, GroupHistory> {
   const groups = new Map<string, GroupHistory>();
   const latest = ledger.latestMonth;
   if (!latest) return groups;

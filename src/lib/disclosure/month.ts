@@ -66,7 +66,7 @@ export function figureChange(now: MonthFigures, before: MonthFigures): FigureCha
   };
 }
 
-export function groupByVillage(entries: readonly HazardEntry[], directory: Directory): VillageHazards[] {
+function groupByVillage(entries: readonly HazardEntry[], directory: Directory): VillageHazards[] {
   const groups = new Map<string, HazardEntry[]>();
   for (const entry of entries) {
     const list = groups.get(entry.hazard.village) ?? [];

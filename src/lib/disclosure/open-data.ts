@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
 import type { Ledger } from '../ledger/ledger';
@@ -185,7 +184,7 @@ export interface MonthDocument {
   hazards: PublicHazard[];
 }
 
-export function monthDocument(ledger: Ledger, month: IsoMonth): MonthDocument {
+function monthDocument(ledger: Ledger, month: IsoMonth): MonthDocument {
   const list = ledger.list(month);
   const { total, open, rectified, closed, overdue } = ledger.figures(month);
   return {
@@ -219,7 +218,6 @@ export function monthCsv(ledger: Ledger, month: IsoMonth): string {
 export const ledgerJson = (info: DatasetInfo, ledger: Ledger): string =>
   json({ ...info, months: ledger.months.map((m) => monthDocument(ledger, m)) });
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** A downloadable file with what /data/ lists about it. */
@@ -254,9 +252,4 @@ export function dataFileSpecs(info: DatasetInfo, ledger: Ledger): DataFileSpec[]
     );
   }
   return files;
-}
-
-/** The complete list of open-data files with their bodies; pages and endpoints both read it. */
-export function dataFiles(info: DatasetInfo, ledger: Ledger): DataFile[] {
-  return dataFileSpecs(info, ledger).map(({ make, ...file }) => ({ ...file, body: make() }));
 }

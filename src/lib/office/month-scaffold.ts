@@ -2,7 +2,8 @@ import { Document, Scalar, isMap, isNode, isScalar, isSeq, parseDocument, type Y
 import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../schemas/progress-table';
 import { TEMPLATE_FIGURES, sectionHeading } from './table-template';
 import type { Site } from '../../schemas/site';
-import { cutoffOf, monthLabel, publishedOf } from './months';
+import { formatMonth } from '../disclosure/format';
+import { cutoffOf, publishedOf } from './months';
 import { placeholder } from './placeholders';
 
 export interface PreviousMonth {
@@ -21,7 +22,7 @@ export interface MonthScaffold {
 const header = (month: string, from: string | undefined, sample: boolean) =>
   [
     ...(sample ? [' 示例数据：企业、人员均为虚构。'] : []),
-    ` ${monthLabel(month)}重大事故隐患清单。由 npm run office -- month new ${month} 生成${from ? `（接续 ${from}）` : ''}。`,
+    ` ${formatMonth(month)}重大事故隐患清单。由 npm run office -- month new ${month} 生成${from ? `（接续 ${from}）` : ''}。`,
     ' 请逐项更新状态和本月推进情况（progress），填写所有标有【待填写】的内容，',
     ` 然后运行 npm run office -- month check ${month}。`,
   ].join('\n');
@@ -118,7 +119,7 @@ export function scaffoldProgressTable(month: string, site: Site): string {
   labelFigures(doc);
   doc.commentBefore = [
     ...(site.sample ? [' 示例数据：企业、人员均为虚构。'] : []),
-    ` ${monthLabel(month)}进展情况调度表（截至 ${cutoffOf(month)} 的累计数）。各村数字均为 0，`,
+    ` ${formatMonth(month)}进展情况调度表（截至 ${cutoffOf(month)} 的累计数）。各村数字均为 0，`,
     ` 请用 npm run office -- table import 文件 --month ${month} --village 村代码 逐村导入。`,
   ].join('\n');
   return doc.toString({ lineWidth: 0 });

@@ -13,9 +13,3 @@ export const cutoffOf = (month: string): string => `${month}-25`;
 
 /** Default publication date: a few days after the cutoff, for the office to adjust. */
 export const publishedOf = (month: string): string => `${month}-28`;
-
-/** `2023-06` → `2023年6月` */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
-}

@@ -3,11 +3,11 @@
  * It is plain text so the file stays valid YAML, and it is marked so that
  * `month check` (and the build) can name every one still left in a file.
  */
-export const PLACEHOLDER_MARK = '【待填写】';
+const PLACEHOLDER_MARK = '【待填写】';
 
 export const placeholder = (hint: string): string => `${PLACEHOLDER_MARK}${hint}`;
 
-export const isPlaceholder = (value: unknown): value is string =>
+const isPlaceholder = (value: unknown): value is string =>
   typeof value === 'string' && value.includes(PLACEHOLDER_MARK);
 
 /** A placeholder still in the data, at `path` (keys and list positions, as zod reports them). */

@@ -17,7 +17,7 @@ import { PROGRESS_SECTIONS, type ProgressFigure, type ProgressSectionKey } from 
 export const TEMPLATE_TITLE = '全镇重大事故隐患专项排查整治 2023 行动进展情况调度表';
 export const VILLAGE_LABEL = '村名';
 export const DATE_LABEL = '截至日期';
-export const HEADER = ['序号', '项目', '数值'] as const;
+const HEADER = ['序号', '项目', '数值'] as const;
 const SECTION_NUMERALS = ['一', '二', '三'];
 
 export interface TemplateFigure {

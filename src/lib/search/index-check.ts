@@ -34,7 +34,7 @@ export interface PageCheck {
   problem?: string;
 }
 
-export function checkPage(page: BuiltPage): PageCheck {
+function checkPage(page: BuiltPage): PageCheck {
   const marked = page.html.includes('data-pagefind-body');
   if (!HAZARD_PAGE.test(page.path)) return { marked, hazard: false };
   const missing = HAZARD_PAGE_MARKUP.filter(([pattern]) => !pattern.test(page.html)).map(([, name]) => name);

@@ -41,7 +41,7 @@ export interface PlannedShard {
 }
 
 /** dist/ folder of shard k: shard 0 is Pagefind's usual folder, so /pagefind/pagefind.js stays. */
-export function shardDir(k: number): string {
+function shardDir(k: number): string {
   return k === 0 ? 'pagefind' : `pagefind/shard-${k}`;
 }
 
@@ -78,7 +78,7 @@ function range(values: readonly string[]): { oldest: string; newest: string } | 
 }
 
 /** The manifest entry of a planned shard: page counts, hazard number range, month range. */
-export function describeShard(shard: PlannedShard): SearchShard {
+function describeShard(shard: PlannedShard): SearchShard {
   const numbers = shard.pages.flatMap((p) => (p.number === undefined ? [] : [p.number])).sort(newestNumberFirst);
   const months = range(shard.pages.flatMap((p) => p.months));
   return {

@@ -1,4 +1,4 @@
-import { base64ToBytes } from './base64';
+import { base64ToBytes } from '../bytes';
 
 /**
  * Recognises an age v1 encrypted file (https://age-encryption.org/v1) without any key:

@@ -1,6 +1,6 @@
 import { Encrypter, armor } from 'age-encryption';
 import { ENVELOPE_VERSION, type PowChallenge, type PowSolution, type Tip, type TipEnvelope } from '../../schemas/tip';
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../bytes';
 import { solveTipChallenge } from './pow';
 
 /**

@@ -1,6 +1,6 @@
 import { TipEnvelope } from '../../schemas/tip';
 import { decodeAgeFile } from './age-format';
-import { sha256Hex } from './base64';
+import { sha256Hex } from '../bytes';
 import { tipError, type TipAccepted, type TipErrorBody } from './errors';
 import { checkSolution } from './pow';
 import { parseTipMetadata, tipKey, tipMetadata, type QueueStore } from './queue';

@@ -1,4 +1,4 @@
-import { bytesToHex } from './base64';
+import { bytesToHex } from '../bytes';
 
 /**
  * The public lookup key of a receipt: PBKDF2-SHA-256 over the canonical receipt number
@@ -8,7 +8,7 @@ import { bytesToHex } from './base64';
  */
 export const LOOKUP_KEY_SALT = 'nanzhuang-hazard-disclosure/tip-receipt-lookup/v1';
 export const LOOKUP_KEY_ITERATIONS = 200_000;
-export const LOOKUP_KEY_BYTES = 32;
+const LOOKUP_KEY_BYTES = 32;
 
 export async function receiptLookupKey(receipt: string): Promise<string> {
   const encoder = new TextEncoder();

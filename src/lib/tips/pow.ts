@@ -1,7 +1,7 @@
 import { createChallenge, randomInt, solveChallenge, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import type { PowChallenge, PowSolution } from '../../schemas/tip';
-import { bytesToHex } from './base64';
+import { bytesToHex } from '../bytes';
 
 /**
  * Proof of work (ALTCHA v2, PBKDF2/SHA-256 through WebCrypto, so the same code runs in
@@ -10,7 +10,7 @@ import { bytesToHex } from './base64';
  * it — work ≈ counter × cost PBKDF2 rounds, verification one HMAC. No cookie, no IP:
  * a challenge is spent once (the replay guard in queue.ts), which is all it needs to be.
  */
-export const POW_ALGORITHM = 'PBKDF2/SHA-256';
+const POW_ALGORITHM = 'PBKDF2/SHA-256';
 
 export interface PowDifficulty {
   /** PBKDF2 rounds per attempt. */

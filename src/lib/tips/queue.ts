@@ -17,11 +17,11 @@
  *
  * Never stored anywhere: IP address, user agent, any other request header, the time of day.
  */
-import { chinaDay } from '../../schemas/tip';
-import { sha256Hex } from './base64';
+import { chinaDay } from '../../schemas/common';
+import { sha256Hex } from '../bytes';
 
 export const TIPS_STORE = 'tips';
-export const QUEUE_VERSION = 1;
+const QUEUE_VERSION = 1;
 
 export interface TipMetadata {
   v: typeof QUEUE_VERSION;
@@ -42,11 +42,8 @@ export function tipKey(submissionId: string): string {
 
 export const isTipKey = (key: string): boolean => UUID.test(key);
 
-/** The day in China (Asia/Shanghai), YYYY-MM-DD: all a tip records about when it came. */
-export const receivedDay = (now: Date): string => chinaDay(now);
-
 export async function tipMetadata(bytes: Uint8Array, now: Date): Promise<TipMetadata> {
-  return { v: QUEUE_VERSION, received: receivedDay(now), size: bytes.length, sha256: await sha256Hex(bytes) };
+  return { v: QUEUE_VERSION, received: chinaDay(now), size: bytes.length, sha256: await sha256Hex(bytes) };
 }
 
 /** Reads metadata written by the function; undefined for anything else. */

@@ -1,4 +1,5 @@
 import type { Ledger } from '../ledger/ledger';
+import { hazardPath } from '../disclosure/format';
 import type { ContentIssue } from '../content/issues';
 import type { ReceiptEntry, ReceiptStatus } from '../../schemas/receipt';
 
@@ -53,9 +54,6 @@ export interface ReceiptLookupFile {
   entries: Record<string, PublicReceipt>;
 }
 
-/** Where a hazard's page is (the disclosure site's route). */
-export const hazardUrl = (id: string): string => `/hazards/${id}/`;
-
 export function receiptLookupFile(entries: readonly ReceiptEntry[]): ReceiptLookupFile {
   const out: Record<string, PublicReceipt> = {};
   for (const entry of entries) {
@@ -64,7 +62,7 @@ export function receiptLookupFile(entries: readonly ReceiptEntry[]): ReceiptLook
       received: entry.received,
       updated: entry.updated,
       ...(entry.note ? { note: entry.note } : {}),
-      ...(entry.hazard ? { hazard: { id: entry.hazard, url: hazardUrl(entry.hazard) } } : {}),
+      ...(entry.hazard ? { hazard: { id: entry.hazard, url: hazardPath(entry.hazard) } } : {}),
     };
   }
   return { version: 1, entries: out };

@@ -12,11 +12,11 @@
  * day to the second. The record only has to outlive its challenge; the day is enough to know
  * when that has happened (`isSweepable`), and `sweepSpentChallenges` then deletes it.
  */
-import { chinaDay } from '../../schemas/tip';
+import { chinaDay } from '../../schemas/common';
 import { MAX_CHALLENGE_LIFETIME_MS } from './pow';
 
 export const CHALLENGES_STORE = 'tip-challenges';
-export const SPENT_CHALLENGE_VERSION = 2;
+const SPENT_CHALLENGE_VERSION = 2;
 
 export interface SpentChallenge {
   v: typeof SPENT_CHALLENGE_VERSION;

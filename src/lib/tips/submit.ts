@@ -98,7 +98,7 @@ export const TIPS_PATH = '/api/tips';
 const INIT: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
 
 /** A kept challenge this close to its expiry is not sent again: a fresh one is cheaper than a refusal. */
-export const CHALLENGE_MARGIN_MS = 60_000;
+const CHALLENGE_MARGIN_MS = 60_000;
 
 const CHALLENGE_REFUSALS: ReadonlySet<string> = new Set<TipErrorCode>([
   'challenge_invalid',

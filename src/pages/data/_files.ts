@@ -1,4 +1,5 @@
-import { byteLength, dataFileSpecs, sha256Hex, type DataFile, type DataFileSpec } from '../../lib/disclosure/open-data';
+import { sha256Hex } from '../../lib/bytes';
+import { byteLength, dataFileSpecs, type DataFile, type DataFileSpec } from '../../lib/disclosure/open-data';
 import { perContent } from '../../data/content';
 
 /** A file as /data/ lists it: size and SHA-256 of exactly the string its endpoint serves. */
@@ -20,7 +21,10 @@ const openData = perContent(({ site, ledger }) => ({
   checksums: new Map<string, Checksum>(),
 }));
 
-const checksum = (body: string): Checksum => ({ bytes: byteLength(body), sha256: sha256Hex(body) });
+const checksum = async (body: string): Promise<Checksum> => ({
+  bytes: byteLength(body),
+  sha256: await sha256Hex(body),
+});
 
 /** The paths of the open-data files, e.g. `/data/2023-07.csv`. */
 export async function openDataPaths(): Promise<string[]> {
@@ -30,10 +34,12 @@ export async function openDataPaths(): Promise<string[]> {
 /** What /data/ lists: every file with its size and checksum. */
 export async function openDataIndex(): Promise<ListedDataFile[]> {
   const { specs, checksums } = await openData();
-  return specs.map(({ make, ...file }: DataFileSpec) => ({
-    ...file,
-    ...(checksums.get(file.path) ?? checksum(make())),
-  }));
+  return Promise.all(
+    specs.map(async ({ make, ...file }: DataFileSpec) => ({
+      ...file,
+      ...(checksums.get(file.path) ?? (await checksum(make()))),
+    })),
+  );
 }
 
 /** The body of one open-data file, e.g. `/data/2023-07.csv`. */
@@ -42,6 +48,6 @@ export async function openDataBody(path: string): Promise<Pick<DataFile, 'format
   const spec = specs.find((f) => f.path === path);
   if (!spec) return undefined;
   const body = spec.make();
-  checksums.set(path, checksum(body));
+  checksums.set(path, await checksum(body));
   return { format: spec.format, body };
 }

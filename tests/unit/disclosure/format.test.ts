@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDate,
-  formatDelta,
-  formatMonth,
-  formatPercent,
-  formatShortMonth,
-  townshipDate,
-  fill,
-} from '../../../src/lib/disclosure/format';
+import { formatDate, formatDelta, formatMonth, formatPercent, fill } from '../../../src/lib/disclosure/format';
+import { chinaDay } from '../../../src/schemas/common';
 
 describe('format', () => {
   it('writes dates and months the Chinese way, without leading zeros', () => {
     expect(formatDate('2023-06-25')).toBe('2023年6月25日');
     expect(formatDate('2023-12-01')).toBe('2023年12月1日');
     expect(formatMonth('2023-06')).toBe('2023年6月');
-    expect(formatShortMonth('2023-10')).toBe('10月');
   });
 
   it('rounds rates to one decimal and drops .0', () => {
@@ -32,8 +24,8 @@ describe('format', () => {
   });
 
   it('dates the build in the township (UTC+8)', () => {
-    expect(townshipDate(new Date('2023-06-25T15:59:59Z'))).toBe('2023-06-25');
-    expect(townshipDate(new Date('2023-06-25T16:00:00Z'))).toBe('2023-06-26');
+    expect(chinaDay(new Date('2023-06-25T15:59:59Z'))).toBe('2023-06-25');
+    expect(chinaDay(new Date('2023-06-25T16:00:00Z'))).toBe('2023-06-26');
   });
 });
 

@@ -4,14 +4,14 @@ import {
   DATA_FIELDS,
   byteLength,
   csvField,
-  dataFiles,
+  dataFileSpecs,
   hazardsCsv,
   ledgerJson,
   monthCsv,
   monthJson,
   publicHazard,
-  sha256Hex,
 } from '../../../src/lib/disclosure/open-data';
+import { sha256Hex } from '../../../src/lib/bytes';
 import { Ledger } from '../../../src/lib/ledger/ledger';
 import { parseCsv } from './csv-parse';
 import { deadlinePlan, hazard, list, threeMonths } from './fixtures';
@@ -96,21 +96,22 @@ describe('JSON files', () => {
 });
 
 describe('checksums', () => {
-  it('hashes the UTF-8 bytes served, BOM included', () => {
-    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  it('hashes the UTF-8 bytes served, BOM included', async () => {
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const csv = monthCsv(threeMonths(), '2023-06');
     const bytes = Buffer.from(csv, 'utf8');
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(sha256Hex(csv)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await sha256Hex(csv)).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(byteLength(csv)).toBe(bytes.length);
   });
 
   it('gives the same bytes for the same content (no build time inside)', () => {
-    expect(dataFiles(info, threeMonths())).toEqual(dataFiles(info, threeMonths()));
+    const bodies = () => dataFileSpecs(info, threeMonths()).map((file) => [file.path, file.make()]);
+    expect(bodies()).toEqual(bodies());
   });
 
   it('lists the ledger and a JSON and a CSV per month, newest month first', () => {
-    expect(dataFiles(info, threeMonths()).map((f) => f.path)).toEqual([
+    expect(dataFileSpecs(info, threeMonths()).map((f) => f.path)).toEqual([
       '/data/ledger.json',
       '/data/2023-08.json',
       '/data/2023-08.csv',

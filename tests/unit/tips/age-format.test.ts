@@ -1,7 +1,7 @@
 import { Encrypter, armor, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { checkAgeHeader, decodeAgeFile } from '../../../src/lib/tips/age-format';
-import { bytesToBase64 } from '../../../src/lib/tips/base64';
+import { bytesToBase64 } from '../../../src/lib/bytes';
 
 const ARMOR_BEGIN_FOR_TEST = '-----BEGIN AGE ENCRYPTED FILE-----';
 

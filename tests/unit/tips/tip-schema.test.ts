@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReceipt } from '../../../src/lib/tips/receipt';
-import { Tip, tipForVillages, VILLAGE_UNKNOWN, chinaDay } from '../../../src/schemas/tip';
+import { chinaDay } from '../../../src/schemas/common';
+import { Tip, tipForVillages, VILLAGE_UNKNOWN } from '../../../src/schemas/tip';
 
 const base = () => ({ version: 1, receipt: generateReceipt(), what: '燃气管道被违章建筑占压', village: '南庄村' });
 

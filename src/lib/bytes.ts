@@ -1,6 +1,7 @@
 /**
- * Base64 for Uint8Array in browsers and Node alike (no Buffer; old phones lack
- * Uint8Array.prototype.toBase64). Chunked so large photos do not overflow the call stack.
+ * Bytes as text, in browsers and Node alike (no Buffer): base64 (old phones lack
+ * Uint8Array.prototype.toBase64; chunked so large photos do not overflow the call stack),
+ * hex, and SHA-256 checksums — of tips in the queue and of the open-data files alike.
  */
 const CHUNK = 0x8000;
 
@@ -29,7 +30,8 @@ export function bytesToHex(bytes: Uint8Array): string {
   return hex;
 }
 
-/** SHA-256 of the bytes, lowercase hex (WebCrypto: browser and Node). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+/** SHA-256 of bytes, or of a string's UTF-8, as lowercase hex (WebCrypto: browser and Node). */
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }
