@@ -11,6 +11,7 @@ import { describeTip, rawForDisplay } from '../../lib/office/tip-view';
 import {
   TRIAGE_STATUSES,
   isTriageStatus,
+  isUnhandled,
   parseTriageRecord,
   triageLabel,
   type TriageRecord,
@@ -127,7 +128,7 @@ export async function tipsList(args: string[]): Promise<void> {
         `${id}  ${meta?.received ?? '（未知）   '}  ${(meta ? kb(meta.size) : '?').padEnd(9)}  ${triageLabel(triage)}`,
       );
     }
-    const open = rows.filter((r) => !r.triage).length;
+    const open = rows.filter((r) => isUnhandled(r.triage)).length;
     console.log(
       `共 ${rows.length} 条，其中未处理 ${open} 条。查看：npm run office -- tips show 编号 --identity 私钥文件`,
     );

@@ -47,6 +47,9 @@ export function parseTriageRecord(value: unknown): TriageRecord | undefined {
   return { v: 1, status: r.status, updated: r.updated, ...(typeof r.hazard === 'string' ? { hazard: r.hazard } : {}) };
 }
 
+/** Not looked into yet: no record, or only marked received (已收到). `tips list` counts these as 未处理. */
+export const isUnhandled = (record: TriageRecord | undefined): boolean => !record || record.status === '已收到';
+
 export const triageLabel = (record: TriageRecord | undefined): string =>
   record ? `${record.status}${record.hazard ? ` ${record.hazard}` : ''}（${record.updated}）` : '未处理';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseTriageRecord, triageLabel, upsertReceipt } from '../../../src/lib/office/triage';
+import { isUnhandled, parseTriageRecord, triageLabel, upsertReceipt } from '../../../src/lib/office/triage';
 
 const receiptsOf = (text: string) => (parseDocument(text).toJS() as { receipts: unknown[] }).receipts;
 
@@ -91,5 +91,14 @@ describe('triage records', () => {
     expect(parseTriageRecord({ v: 1, status: '已删除', updated: '2023-12-20' })).toBeUndefined();
     expect(parseTriageRecord(null)).toBeUndefined();
     expect(triageLabel(undefined)).toBe('未处理');
+  });
+});
+
+describe('isUnhandled', () => {
+  it('counts a tip with no record, or only marked received, as not yet handled', () => {
+    expect(isUnhandled(undefined)).toBe(true);
+    expect(isUnhandled({ v: 1, status: '已收到', updated: '2023-08-01' })).toBe(true);
+    expect(isUnhandled({ v: 1, status: '核查中', updated: '2023-08-01' })).toBe(false);
+    expect(isUnhandled({ v: 1, status: '已列入', hazard: 'NZ-2023-0001', updated: '2023-08-01' })).toBe(false);
   });
 });
