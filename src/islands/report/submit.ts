@@ -3,6 +3,7 @@ import type { IssuedChallenge } from '../../lib/tips/pow';
 import type { TipEnvelope } from '../../schemas/tip';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../format';
+import { sitePath } from '../../lib/site-path';
 
 /** Talking to /api/tips: same origin, no credentials, no cache, no referrer. */
 const INIT: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
@@ -26,7 +27,7 @@ const offline = (): Outcome => ({ ok: false, code: 'network', message: t('report
 
 export async function fetchChallenge(): Promise<IssuedChallenge | Outcome> {
   try {
-    const res = await fetch('/api/tips/challenge', INIT);
+    const res = await fetch(sitePath('/api/tips/challenge'), INIT);
     if (!res.ok) return failure(res);
     return (await res.json()) as IssuedChallenge;
   } catch {
@@ -36,7 +37,7 @@ export async function fetchChallenge(): Promise<IssuedChallenge | Outcome> {
 
 export async function postEnvelope(envelope: TipEnvelope): Promise<Outcome> {
   try {
-    const res = await fetch('/api/tips', {
+    const res = await fetch(sitePath('/api/tips'), {
       ...INIT,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -18,6 +18,7 @@ import { format, type SearchMessages } from './messages';
 import { importPagefind, startPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
 import { MergedShards, loadShardManifest } from './shards';
+import { sitePath } from '../../lib/site-path';
 
 /** Results drawn at once; each fetches its own small fragment file. */
 const PAGE_SIZE = 10;
@@ -58,7 +59,7 @@ function start(root: HTMLElement): void {
       if (!manifest || manifest.shards.length < 2)
         return { pagefind: await startPagefind(pagefind), shards: undefined };
       const first = firstShard(manifest, query);
-      await startPagefind(pagefind, first === 0 ? undefined : manifest.shards[first]!.path);
+      await startPagefind(pagefind, first === 0 ? undefined : sitePath(manifest.shards[first]!.path));
       return { pagefind, shards: new MergedShards(pagefind, manifest, first) };
     }));
 

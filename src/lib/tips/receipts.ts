@@ -1,6 +1,7 @@
 import type { Ledger } from '../ledger/ledger';
 import type { ContentIssue } from '../content/issues';
 import type { ReceiptEntry, ReceiptStatus } from '../../schemas/receipt';
+import { sitePath } from '../site-path';
 
 /**
  * content/receipts.yaml → checks across files, and the public lookup file /receipts.json.
@@ -54,7 +55,7 @@ export interface ReceiptLookupFile {
 }
 
 /** Where a hazard's page is (the disclosure site's route). */
-export const hazardUrl = (id: string): string => `/hazards/${id}/`;
+export const hazardUrl = (id: string): string => sitePath(`/hazards/${id}/`);
 
 export function receiptLookupFile(entries: readonly ReceiptEntry[]): ReceiptLookupFile {
   const out: Record<string, PublicReceipt> = {};
