@@ -208,6 +208,8 @@ export function nginxConfig(o: KitOptions = DEFAULT_KIT): string {
     '    absolute_redirect off;',
     '    access_log /var/log/nginx/nanzhuang-tips.access.log nanzhuang_noaddr;',
     `    error_page 404 ${base}404.html;`,
+    '    # A missing file is an answer (the 404 page), not an error worth a log line with an address.',
+    '    log_not_found off;',
     '    limit_req_status 429;',
     '    limit_req_log_level warn;',
     '    gzip on;',
