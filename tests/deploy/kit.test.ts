@@ -13,7 +13,7 @@ import { parseAllHeaders } from '@netlify/headers-parser';
 import { DEFAULT_KIT, kitFiles, nginxConfig, NETLIFY_BEGIN, withNetlifyHeaders } from '../../src/server/deploy-kit';
 import { CONTENT_SECURITY_POLICY, HEADER_RULES, headersFor, ruleMatches } from '../../src/server/headers';
 import { API_RULES, createProductionServer, loadFunctionRoutes } from '../../src/server/production';
-import { freePort, NGINX, testConfig, writeWrapper } from '../support/nginx';
+import { freePort, NGINX, testConfig, writeWrapper } from '../../scripts/nginx';
 
 const lower = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));

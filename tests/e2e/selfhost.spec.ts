@@ -25,7 +25,7 @@ import { API_RULES } from '../../src/server/production';
 import { FileStore } from '../../src/server/stores/file';
 import { Tip } from '../../src/schemas/tip';
 import { checkLinks, htmlReferences } from '../hardening/support/links';
-import { freePort, startNginx, type RunningNginx } from '../support/nginx';
+import { freePort, startNginx, type RunningNginx } from '../../scripts/nginx';
 import { guardPage, metadataSegments } from './report-support';
 
 test.describe.configure({ mode: 'serial' });

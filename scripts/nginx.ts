@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const NGINX = '/usr/sbin/nginx';
-export const SHIPPED_CONFIG = 'deploy/nginx.conf';
+export const SHIPPED_CONFIG = join(import.meta.dirname, '..', 'deploy', 'nginx.conf');
 
 export interface NginxPlan {
   /** Folder for the wrapper config, logs, pid and temporary files. */
@@ -38,7 +38,7 @@ export function freePort(): Promise<number> {
 
 function replaceAll(text: string, from: string | RegExp, to: string, what: string): string {
   const matched = typeof from === 'string' ? text.includes(from) : from.test(text);
-  if (!matched) throw new Error(`the shipped nginx.conf no longer has ${what} (${String(from)}): update tests/support/nginx.ts`);
+  if (!matched) throw new Error(`the shipped nginx.conf no longer has ${what} (${String(from)}): update scripts/nginx.ts`);
   return typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, 'g'), to);
 }
 
@@ -48,7 +48,7 @@ export function selfSignedCertificate(dir: string): { certificate: string; key: 
   const key = join(dir, 'tls.key');
   if (!existsSync(certificate)) {
     execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
       '-keyout', key, '-out', certificate,
     ], { stdio: 'ignore' });
   }
