@@ -38,7 +38,8 @@ export function freePort(): Promise<number> {
 
 function replaceAll(text: string, from: string | RegExp, to: string, what: string): string {
   const matched = typeof from === 'string' ? text.includes(from) : from.test(text);
-  if (!matched) throw new Error(`the shipped nginx.conf no longer has ${what} (${String(from)}): update scripts/nginx.ts`);
+  if (!matched)
+    throw new Error(`the shipped nginx.conf no longer has ${what} (${String(from)}): update scripts/nginx.ts`);
   return typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, 'g'), to);
 }
 
@@ -47,10 +48,27 @@ export function selfSignedCertificate(dir: string): { certificate: string; key: 
   const certificate = join(dir, 'tls.crt');
   const key = join(dir, 'tls.key');
   if (!existsSync(certificate)) {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', key, '-out', certificate,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { certificate, key };
 }
@@ -66,11 +84,21 @@ export function substitutedConfig(plan: NginxPlan, shipped = readFileSync(SHIPPE
   text = replaceAll(text, '    listen [::]:80;\n', '', 'the IPv6 port 80 listener');
   text = replaceAll(text, '    listen [::]:443 ssl http2;\n', '', 'the IPv6 port 443 listener');
   text = replaceAll(text, 'listen 80;', `listen 127.0.0.1:${plan.httpPort};`, 'the port 80 listener');
-  text = replaceAll(text, 'listen 443 ssl http2;', `listen 127.0.0.1:${plan.httpsPort} ssl http2;`, 'the port 443 listener');
+  text = replaceAll(
+    text,
+    'listen 443 ssl http2;',
+    `listen 127.0.0.1:${plan.httpsPort} ssl http2;`,
+    'the port 443 listener',
+  );
   text = replaceAll(text, '/etc/nginx/tls/nanzhuang-tips.crt', certificate, 'the certificate');
   text = replaceAll(text, '/etc/nginx/tls/nanzhuang-tips.key', key, 'the certificate key');
   text = replaceAll(text, '/srv/nanzhuang-tips/www', plan.webRoot, 'the web root');
-  text = replaceAll(text, '/var/log/nginx/nanzhuang-tips.access.log', join(plan.dir, 'site-access.log'), 'the access log');
+  text = replaceAll(
+    text,
+    '/var/log/nginx/nanzhuang-tips.access.log',
+    join(plan.dir, 'site-access.log'),
+    'the access log',
+  );
   text = replaceAll(text, 'server 127.0.0.1:8787;', `server 127.0.0.1:${plan.servicePort};`, 'the service address');
   if (plan.rates) {
     text = replaceAll(text, /rate=10r\/m/, `rate=${plan.rates.tipsPerMinute}r/m`, 'the tip rate');
@@ -144,7 +172,9 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 export async function startNginx(plan: NginxPlan): Promise<RunningNginx> {
   const wrapper = writeWrapper(plan);
   testConfig(wrapper, plan.dir);
-  const child = spawn(NGINX, ['-p', plan.dir, '-c', wrapper, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(NGINX, ['-p', plan.dir, '-c', wrapper, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   await waitForPort(plan.httpsPort, 15_000);
   return {
     process: child,

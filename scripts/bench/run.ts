@@ -293,10 +293,32 @@ async function benchTips(): Promise<void> {
   log(`tips: the same ${count} through nginx and the production server into a file store`);
   const h = await measureSelfHostedIntake(count, envelopes);
   const blobs = 'Netlify Blobs (local server, function in-process)';
-  add({ name: `tips.selfhost.${count}.p50`, value: Math.round(h.p50Ms), unit: 'ms', compare: { name: blobs, value: Math.round(r.p50Ms), unit: 'ms' } });
-  add({ name: `tips.selfhost.${count}.p95`, value: Math.round(h.p95Ms), unit: 'ms', compare: { name: blobs, value: Math.round(r.p95Ms), unit: 'ms' } });
-  add({ name: `tips.selfhost.${count}.lost`, value: h.lost, unit: 'tips', goal: '0', ok: h.lost === 0 && h.accepted === count });
-  add({ name: `tips.selfhost.${count}.duplicated`, value: h.duplicated, unit: 'tips', goal: '0', ok: h.duplicated === 0 });
+  add({
+    name: `tips.selfhost.${count}.p50`,
+    value: Math.round(h.p50Ms),
+    unit: 'ms',
+    compare: { name: blobs, value: Math.round(r.p50Ms), unit: 'ms' },
+  });
+  add({
+    name: `tips.selfhost.${count}.p95`,
+    value: Math.round(h.p95Ms),
+    unit: 'ms',
+    compare: { name: blobs, value: Math.round(r.p95Ms), unit: 'ms' },
+  });
+  add({
+    name: `tips.selfhost.${count}.lost`,
+    value: h.lost,
+    unit: 'tips',
+    goal: '0',
+    ok: h.lost === 0 && h.accepted === count,
+  });
+  add({
+    name: `tips.selfhost.${count}.duplicated`,
+    value: h.duplicated,
+    unit: 'tips',
+    goal: '0',
+    ok: h.duplicated === 0,
+  });
   add({
     name: `tips.selfhost.${count}.retryMismatches`,
     value: h.retryMismatches,

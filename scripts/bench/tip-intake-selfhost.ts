@@ -39,7 +39,11 @@ function post(agent: Agent, port: number, path: string, body: string): Promise<A
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
         );
         res.on('error', reject);
       },
@@ -98,7 +102,11 @@ export async function measureSelfHostedIntake(submissions: number, ready?: TipEn
       rates: { tipsPerMinute: 1_000_000, challengesPerMinute: 1_000_000, burst: 10_000 },
     });
     const envelopes = ready ?? (await prepareEnvelopes(submissions));
-    const agent = new Agent({ ca: readFileSync(selfSignedCertificate(nginxDir).certificate), keepAlive: true, maxSockets: Infinity });
+    const agent = new Agent({
+      ca: readFileSync(selfSignedCertificate(nginxDir).certificate),
+      keepAlive: true,
+      maxSockets: Infinity,
+    });
     const path = `${DEFAULT_KIT.base}api/tips`;
     const bodies = envelopes.map((e) => JSON.stringify(e));
     const first = await Promise.all(bodies.map((b) => post(agent, httpsPort, path, b)));

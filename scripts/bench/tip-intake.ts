@@ -123,7 +123,12 @@ export async function measureTipIntake(submissions: number, ready?: TipEnvelope[
     const retries = await Promise.all(envelopes.map(submit));
 
     const store = getStore({ name: TIPS_STORE, consistency: 'strong' });
-    return tally(envelopes, first, retries, (await store.list()).blobs.map((b) => b.key));
+    return tally(
+      envelopes,
+      first,
+      retries,
+      (await store.list()).blobs.map((b) => b.key),
+    );
   } finally {
     delete process.env.TIP_POW_HMAC_KEY;
     await server.stop();

@@ -35,7 +35,9 @@ try {
   fail((error as Error).message);
 }
 if (setting.kind === 'netlify') {
-  fail(`请设置 ${TIP_STORE_VARIABLE}（例如 file:/var/lib/nanzhuang-tips 或 s3://bucket/prefix）：自建服务器上没有 Netlify Blobs。`);
+  fail(
+    `请设置 ${TIP_STORE_VARIABLE}（例如 file:/var/lib/nanzhuang-tips 或 s3://bucket/prefix）：自建服务器上没有 Netlify Blobs。`,
+  );
 }
 if ((process.env[HMAC_KEY_VARIABLE] ?? '').length < 32) {
   fail(`请设置 ${HMAC_KEY_VARIABLE}（至少 32 个字符，例如 openssl rand -hex 32 的输出）。`);

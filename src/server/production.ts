@@ -114,7 +114,8 @@ async function answer(res: ServerResponse, response: Response, extra: Record<str
   response.headers.forEach((value, name) => (headers[name] = value));
   // The rules naming API paths (Cache-Control…) win over the function's own value, one header each.
   for (const [name, value] of Object.entries(extra)) {
-    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+    for (const existing of Object.keys(headers))
+      if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
     headers[name] = value;
   }
   res.writeHead(response.status, headers);
@@ -130,7 +131,10 @@ async function answer(res: ServerResponse, response: Response, extra: Record<str
 export const API_RULES = HEADER_RULES.filter((rule) => rule.for.startsWith(API_PREFIX));
 const apiHeaders = (path: string) => headersFor(path, API_RULES);
 
-async function fileAt(dist: string, sitePathname: string): Promise<{ file: string } | { redirect: string } | undefined> {
+async function fileAt(
+  dist: string,
+  sitePathname: string,
+): Promise<{ file: string } | { redirect: string } | undefined> {
   const target = resolve(dist, `.${sitePathname}`);
   if (target !== dist && !target.startsWith(dist + sep)) return undefined;
   const candidate = sitePathname.endsWith('/') ? join(target, 'index.html') : target;
@@ -143,7 +147,13 @@ async function fileAt(dist: string, sitePathname: string): Promise<{ file: strin
   return undefined;
 }
 
-async function serveFile(res: ServerResponse, file: string, status: number, headers: Record<string, string>, head: boolean) {
+async function serveFile(
+  res: ServerResponse,
+  file: string,
+  status: number,
+  headers: Record<string, string>,
+  head: boolean,
+) {
   const info = await stat(file);
   res.writeHead(status, {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
@@ -214,7 +224,13 @@ export function createProductionServer(options: ProductionOptions): Server {
     }
     const notFound = join(dist, '404.html');
     if (await stat(notFound).catch(() => undefined)) {
-      await serveFile(res, notFound, 404, { ...headersFor(site ?? '/404.html'), 'Cache-Control': 'no-cache' }, method === 'HEAD');
+      await serveFile(
+        res,
+        notFound,
+        404,
+        { ...headersFor(site ?? '/404.html'), 'Cache-Control': 'no-cache' },
+        method === 'HEAD',
+      );
     } else {
       send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, '页面不存在');
     }

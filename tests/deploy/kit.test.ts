@@ -66,7 +66,9 @@ describe('one source for the headers', () => {
 
   it('the CSP is the same string everywhere and allows nothing inline but its hashes', () => {
     expect(readFileSync('netlify.toml', 'utf8')).toContain(`Content-Security-Policy = "${CONTENT_SECURITY_POLICY}"`);
-    expect(readFileSync('deploy/nginx.conf', 'utf8')).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
+    expect(readFileSync('deploy/nginx.conf', 'utf8')).toContain(
+      `add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`,
+    );
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
@@ -88,7 +90,13 @@ describe('the production server applies the same headers', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'prod-dist-'));
     for (const dir of ['report', 'receipt', 'hazards/NZ-2023-0001']) mkdirSync(join(dist, dir), { recursive: true });
-    for (const page of ['index.html', '404.html', 'report/index.html', 'receipt/index.html', 'hazards/NZ-2023-0001/index.html']) {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'report/index.html',
+      'receipt/index.html',
+      'hazards/NZ-2023-0001/index.html',
+    ]) {
       writeFileSync(join(dist, page), `<!doctype html><title>${page}</title>`);
     }
     writeFileSync(join(dist, 'receipts.json'), '{"receipts":[]}');
@@ -156,7 +164,13 @@ describe('the shipped configurations are accepted by the real programs', () => {
     expect(spawnSync(NGINX, ['-v']).status, `nginx is needed at ${NGINX} (apt-get install nginx)`).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'nginx-kit-'));
     try {
-      const plan = { dir, webRoot: join(dir, 'www'), httpsPort: await freePort(), httpPort: await freePort(), servicePort: 8787 };
+      const plan = {
+        dir,
+        webRoot: join(dir, 'www'),
+        httpsPort: await freePort(),
+        httpPort: await freePort(),
+        servicePort: 8787,
+      };
       expect(() => testConfig(writeWrapper(plan), dir)).not.toThrow();
       // A kit made for the root of a domain is valid too.
       expect(() => testConfig(writeWrapper(plan, nginxConfig({ ...DEFAULT_KIT, base: '/' })), dir)).not.toThrow();
@@ -172,15 +186,25 @@ describe('the shipped configurations are accepted by the real programs', () => {
     try {
       for (const name of ['nanzhuang-tips.service', 'nanzhuang-tips-sweep.service', 'nanzhuang-tips-sweep.timer']) {
         // Paths that exist here, so verify checks the rest of the unit rather than the missing binary.
-        const text = readFileSync(join('deploy', name), 'utf8').replaceAll(`${DEFAULT_KIT.appDir}/node_modules/.bin/node`, process.execPath);
+        const text = readFileSync(join('deploy', name), 'utf8').replaceAll(
+          `${DEFAULT_KIT.appDir}/node_modules/.bin/node`,
+          process.execPath,
+        );
         writeFileSync(join(dir, name), text);
       }
-      const run = spawnSync('systemd-analyze', ['verify', '--man=no', ...['nanzhuang-tips.service', 'nanzhuang-tips-sweep.timer'].map((n) => join(dir, n))], {
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        'systemd-analyze',
+        ['verify', '--man=no', ...['nanzhuang-tips.service', 'nanzhuang-tips-sweep.timer'].map((n) => join(dir, n))],
+        {
+          encoding: 'utf8',
+        },
+      );
       const complaints = `${run.stdout}${run.stderr}`
         .split('\n')
-        .filter((line) => line.includes(dir) && !/Failed to (create|set up)|WorkingDirectory|EnvironmentFile|ExecStart/.test(line));
+        .filter(
+          (line) =>
+            line.includes(dir) && !/Failed to (create|set up)|WorkingDirectory|EnvironmentFile|ExecStart/.test(line),
+        );
       expect(complaints).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -152,7 +152,13 @@ test('every page type under the base path: 200 through nginx, the headers and CS
   expect(await missing!.allHeaders()).toMatchObject(lower(headersFor('/')));
   await expect(page.getByRole('link', { name: '首页' }).first()).toHaveAttribute('href', BASE);
   // Files: the feed, open data, the receipts file, an API answer.
-  for (const path of ['/feed.xml', '/data/ledger.json', '/data/2023-12.csv', '/receipts.json', '/pagefind/pagefind.js']) {
+  for (const path of [
+    '/feed.xml',
+    '/data/ledger.json',
+    '/data/2023-12.csv',
+    '/receipts.json',
+    '/pagefind/pagefind.js',
+  ]) {
     const res = await page.request.get(`${origin}${at(path)}`);
     expect(res.status(), path).toBe(200);
     expect(res.headers(), path).toMatchObject(lower(headersFor(path)));
@@ -200,7 +206,9 @@ test('search under the base path: Pagefind loads from it and its results link in
   await page.goto(`${origin}${at('/search/?q=燃气')}`);
   const results = page.locator('.search-result a').first();
   await expect(results).toBeVisible({ timeout: 30_000 });
-  const hrefs = await page.locator('main a[href*="/hazards/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator('main a[href*="/hazards/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href.startsWith(at('/hazards/')), href).toBe(true);
   const response = await page.request.get(`${origin}${hrefs[0]!}`);

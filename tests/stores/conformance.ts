@@ -70,20 +70,23 @@ export function storeConformance(
 
     const concurrent = options.atomicCreate === true ? it : it.skip;
     const why = options.atomicCreate === true ? '' : ` (skipped: ${options.atomicCreate.reason})`;
-    concurrent(`create-if-absent: of 50 concurrent writers of one key exactly one wins, and its bytes and metadata are kept${why}`, async () => {
-      const key = randomUUID();
-      const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          store.set(key, bytesOf(`writer ${i}`).buffer as ArrayBuffer, { onlyIfNew: true, metadata: { writer: i } }),
-        ),
-      );
-      const winners = results.flatMap((r, i) => (r.modified ? [i] : []));
-      expect(winners).toHaveLength(1);
-      const entry = await store.getWithMetadata(key, { type: 'arrayBuffer', consistency: 'strong' });
-      expect(new TextDecoder().decode(entry!.data)).toBe(`writer ${winners[0]}`);
-      expect(entry!.metadata).toEqual({ writer: winners[0] });
-      expect((await store.list()).blobs.filter((b) => b.key === key)).toHaveLength(1);
-    });
+    concurrent(
+      `create-if-absent: of 50 concurrent writers of one key exactly one wins, and its bytes and metadata are kept${why}`,
+      async () => {
+        const key = randomUUID();
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            store.set(key, bytesOf(`writer ${i}`).buffer as ArrayBuffer, { onlyIfNew: true, metadata: { writer: i } }),
+          ),
+        );
+        const winners = results.flatMap((r, i) => (r.modified ? [i] : []));
+        expect(winners).toHaveLength(1);
+        const entry = await store.getWithMetadata(key, { type: 'arrayBuffer', consistency: 'strong' });
+        expect(new TextDecoder().decode(entry!.data)).toBe(`writer ${winners[0]}`);
+        expect(entry!.metadata).toEqual({ writer: winners[0] });
+        expect((await store.list()).blobs.filter((b) => b.key === key)).toHaveLength(1);
+      },
+    );
 
     it('an identical retry of a create-if-absent changes nothing and says so', async () => {
       const key = randomUUID();
@@ -126,8 +129,13 @@ export function storeConformance(
       expect((await store.getMetadata(key, { consistency: 'strong' }))?.metadata).toEqual(metadata);
 
       await store.setJSON('c-0123456789abcdef', { status: '核查中', updated: '2026-03-14' });
-      expect(await store.get('c-0123456789abcdef', { type: 'json' })).toEqual({ status: '核查中', updated: '2026-03-14' });
-      expect(await store.get('c-0123456789abcdef', { type: 'text' })).toBe('{"status":"核查中","updated":"2026-03-14"}');
+      expect(await store.get('c-0123456789abcdef', { type: 'json' })).toEqual({
+        status: '核查中',
+        updated: '2026-03-14',
+      });
+      expect(await store.get('c-0123456789abcdef', { type: 'text' })).toBe(
+        '{"status":"核查中","updated":"2026-03-14"}',
+      );
       const empty = randomUUID();
       await store.set(empty, '', { metadata: {} });
       expect(await store.get(empty, { type: 'text' })).toBe('');

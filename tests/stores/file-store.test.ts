@@ -72,7 +72,10 @@ describe('file store: on disk', () => {
     await store.set('k', age.buffer as ArrayBuffer, { onlyIfNew: true, metadata: { v: 1, received: '2026-03-14' } });
     const raw = await readFile(join(root, 'layout', 'k'));
     const newline = raw.indexOf(0x0a);
-    expect(JSON.parse(raw.subarray(0, newline).toString('utf8'))).toEqual({ v: 1, metadata: { v: 1, received: '2026-03-14' } });
+    expect(JSON.parse(raw.subarray(0, newline).toString('utf8'))).toEqual({
+      v: 1,
+      metadata: { v: 1, received: '2026-03-14' },
+    });
     expect(new Uint8Array(raw.subarray(newline + 1))).toEqual(age);
   });
 
@@ -146,7 +149,9 @@ describe('file store: on disk', () => {
       const done = new Promise<string[]>((resolve, reject) => {
         child.on('error', reject);
         child.on('close', (code) =>
-          code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as string[]) : reject(new Error(`writer exited ${code}`)),
+          code === 0
+            ? resolve(JSON.parse(out.slice('ready\n'.length)) as string[])
+            : reject(new Error(`writer exited ${code}`)),
         );
       });
       return { isReady, done };

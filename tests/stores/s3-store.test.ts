@@ -128,7 +128,10 @@ describe('TIP_STORE addresses', () => {
   it('reads netlify, file: and s3:// and refuses anything else', () => {
     expect(parseTipStore(undefined)).toEqual({ kind: 'netlify' });
     expect(parseTipStore('netlify')).toEqual({ kind: 'netlify' });
-    expect(parseTipStore('file:/var/lib/nanzhuang-tips')).toEqual({ kind: 'file', directory: '/var/lib/nanzhuang-tips' });
+    expect(parseTipStore('file:/var/lib/nanzhuang-tips')).toEqual({
+      kind: 'file',
+      directory: '/var/lib/nanzhuang-tips',
+    });
     expect(parseTipStore('file:///var/lib/x')).toEqual({ kind: 'file', directory: '/var/lib/x' });
     expect(parseTipStore('s3://tips-bucket/nanzhuang/queue/')).toMatchObject({
       kind: 's3',

@@ -6,7 +6,13 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { TIPS_STORE, type QueueStore } from '../../lib/tips/queue';
 import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
 import { TRIAGE_STORE } from '../../lib/office/triage';
-import { closeTipStores, describeTipStore, openTipStore, parseTipStore, TIP_STORE_VARIABLE } from '../../server/stores/select';
+import {
+  closeTipStores,
+  describeTipStore,
+  openTipStore,
+  parseTipStore,
+  TIP_STORE_VARIABLE,
+} from '../../server/stores/select';
 import { OfficeError } from './args';
 import { projectRoot } from './files';
 

@@ -39,9 +39,12 @@ export default function ReceiptLookup() {
     try {
       const [key, file] = await Promise.all([
         receiptLookupKey(parsed.receipt),
-        fetch(sitePath('/receipts.json'), { cache: 'no-cache', credentials: 'omit', referrerPolicy: 'no-referrer' }).then(
-          (res) =>
-            res.ok ? (res.json() as Promise<ReceiptLookupFile>) : Promise.reject(new Error(String(res.status))),
+        fetch(sitePath('/receipts.json'), {
+          cache: 'no-cache',
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        }).then((res) =>
+          res.ok ? (res.json() as Promise<ReceiptLookupFile>) : Promise.reject(new Error(String(res.status))),
         ),
       ]);
       const entry = Object.prototype.hasOwnProperty.call(file.entries, key) ? file.entries[key] : undefined;

@@ -94,7 +94,10 @@ export interface QueueStore {
     key: string,
     options: { type: 'arrayBuffer'; consistency?: Consistency },
   ): Promise<{ data: ArrayBuffer; metadata: Record<string, unknown> } | null>;
-  getMetadata(key: string, options?: { consistency?: Consistency }): Promise<{ metadata: Record<string, unknown> } | null>;
+  getMetadata(
+    key: string,
+    options?: { consistency?: Consistency },
+  ): Promise<{ metadata: Record<string, unknown> } | null>;
   set(
     key: string,
     data: Blob | string | ArrayBuffer,

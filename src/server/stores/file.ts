@@ -67,7 +67,8 @@ interface Entry {
 
 function parseEntry(bytes: Uint8Array, path: string): Entry {
   const newline = bytes.indexOf(0x0a);
-  const header = newline < 0 ? undefined : (JSON.parse(Buffer.from(bytes.subarray(0, newline)).toString('utf8')) as unknown);
+  const header =
+    newline < 0 ? undefined : (JSON.parse(Buffer.from(bytes.subarray(0, newline)).toString('utf8')) as unknown);
   const h = header as { v?: unknown; metadata?: unknown } | undefined;
   if (h?.v !== HEADER_VERSION || typeof h.metadata !== 'object' || h.metadata === null) {
     throw new Error(`not an entry of this store: ${path}`);

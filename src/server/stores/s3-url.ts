@@ -12,4 +12,3 @@ export function parseS3Url(url: string): S3Location {
   const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
   return { bucket: match[1]!, prefix };
 }
-

@@ -31,7 +31,8 @@ export function parseTipStore(value: string | undefined): TipStoreSetting {
   if (setting === '' || setting === 'netlify') return { kind: 'netlify' };
   if (setting.startsWith('file:')) {
     const path = setting.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!path) throw new TipStoreSettingError(`${TIP_STORE_VARIABLE}=file: needs a folder, e.g. file:/var/lib/nanzhuang-tips`);
+    if (!path)
+      throw new TipStoreSettingError(`${TIP_STORE_VARIABLE}=file: needs a folder, e.g. file:/var/lib/nanzhuang-tips`);
     return { kind: 'file', directory: isAbsolute(path) ? path : resolve(path) };
   }
   if (setting.startsWith('s3://')) {
@@ -71,7 +72,8 @@ export function openTipStore(name: string, env: NodeJS.ProcessEnv = process.env)
   const id = `${env[TIP_STORE_VARIABLE]}\n${env.S3_ENDPOINT ?? ''}\n${name}`;
   let store = opened.get(id);
   if (!store) {
-    store = setting.kind === 'file' ? Promise.resolve(new FileStore(setting.directory, name)) : openS3(setting, name, env);
+    store =
+      setting.kind === 'file' ? Promise.resolve(new FileStore(setting.directory, name)) : openS3(setting, name, env);
     // A failed open (e.g. the SDK missing) is not remembered: the next request tries again.
     store.catch(() => opened.delete(id));
     opened.set(id, store);

@@ -83,7 +83,7 @@ export async function startS3(options: { enforceConditionalCreate: boolean }): P
     port: 0,
     silent: true,
     directory,
-    configureBuckets: [{ name: S3_TEST_BUCKET }],
+    configureBuckets: [{ name: S3_TEST_BUCKET, configs: [] }],
   });
   const { port: s3Port } = (await s3rver.run()) as AddressInfo;
 
@@ -112,7 +112,11 @@ export async function startS3(options: { enforceConditionalCreate: boolean }): P
           ? await serialized(path.split('?')[0]!, async () => {
               const head = await forward(s3Port, 'HEAD', path.split('?')[0]!, { host: req.headers.host });
               if (head.status === 200) {
-                return { status: 412, headers: { 'content-type': 'application/xml' }, body: Buffer.from(PRECONDITION_FAILED) };
+                return {
+                  status: 412,
+                  headers: { 'content-type': 'application/xml' },
+                  body: Buffer.from(PRECONDITION_FAILED),
+                };
               }
               return forward(s3Port, method, path, req.headers, body);
             })
