@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HMAC_KEY_VARIABLE } from '../../netlify/functions/_lib/config';
 import { normalizeBase } from '../lib/site-path';
-import { closeTipStores, describeTipStore, parseTipStore, TIP_STORE_VARIABLE } from './stores/select';
+import { PROBE_STORE, probeConditionalCreate } from './stores/probe';
+import { closeTipStores, describeTipStore, openTipStore, parseTipStore, TIP_STORE_VARIABLE } from './stores/select';
 import { createProductionServer, loadFunctionRoutes } from './production';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,6 +42,15 @@ if (setting.kind === 'netlify') {
 }
 if ((process.env[HMAC_KEY_VARIABLE] ?? '').length < 32) {
   fail(`请设置 ${HMAC_KEY_VARIABLE}（至少 32 个字符，例如 openssl rand -hex 32 的输出）。`);
+}
+
+// A store that cannot create-if-absent could let a retry replace a tip: refuse it before the first tip.
+try {
+  const probe = await probeConditionalCreate(await openTipStore(PROBE_STORE));
+  if (!probe.ok)
+    fail(`举报队列（${describeTipStore(setting)}）不支持“不存在才写入”：${probe.reason}。见 docs/deploying.md。`);
+} catch (error) {
+  fail(`无法读写举报队列（${describeTipStore(setting)}）：${error instanceof Error ? error.message : String(error)}`);
 }
 
 const base = normalizeBase(process.env.SITE_BASE);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore, midnightInChina, StoreKeyError } from '../../src/server/stores/file';
+import { PROBE_STORE, probeConditionalCreate } from '../../src/server/stores/probe';
 import { storeConformance, type StoreUnderTest } from './conformance';
 
 async function fileStore(): Promise<StoreUnderTest & { root: string }> {
@@ -100,6 +101,12 @@ describe('file store: on disk', () => {
       await expect(store.get(key, { type: 'text' }), key).rejects.toThrow(StoreKeyError);
     }
     expect(() => new FileStore(root, '../up')).toThrow(StoreKeyError);
+  });
+
+  it('passes the production server’s start-up probe, which leaves nothing behind', async () => {
+    const store = new FileStore(root, PROBE_STORE);
+    expect(await probeConditionalCreate(store)).toEqual({ ok: true });
+    expect((await store.list()).blobs).toEqual([]);
   });
 
   it('leftover temporary files of an interrupted write are never listed or read as entries', async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { S3Store, s3ClientConfig } from '../../src/server/stores/s3';
 import { parseS3Url } from '../../src/server/stores/s3-url';
+import { PROBE_STORE, probeConditionalCreate } from '../../src/server/stores/probe';
 import { parseTipStore } from '../../src/server/stores/select';
 import { storeConformance, type StoreUnderTest } from './conformance';
 import { startS3, type S3Fixture } from './support/s3-server';
@@ -68,7 +69,10 @@ describe('S3 store: on the wire', () => {
     await store.set(key, 'first', { onlyIfNew: true, metadata: { v: 1 } });
     await store.set(key, 'again', { onlyIfNew: true, metadata: { v: 1 } });
     await store.set(`${key}-plain`, 'plain', { metadata: {} });
-    const puts = fx.requests.filter((r) => r.method === 'PUT');
+    expect(
+      await probeConditionalCreate(new S3Store(client, { bucket: fx.bucket, prefix: 'wire' }, PROBE_STORE)),
+    ).toEqual({ ok: true });
+    const puts = fx.requests.filter((r) => r.method === 'PUT' && !r.path.includes(PROBE_STORE));
     expect(puts.map((r) => [r.path.split('?')[0], r.headers['if-none-match']])).toEqual([
       [`/${fx.bucket}/wire/tips/${key}`, '*'],
       [`/${fx.bucket}/wire/tips/${key}`, '*'],
@@ -117,6 +121,13 @@ describe('s3rver on its own ignores If-None-Match (why the conformance run needs
       expect((await store.set(key, 'first', { onlyIfNew: true, metadata: {} })).modified).toBe(true);
       expect((await store.set(key, 'second', { onlyIfNew: true, metadata: {} })).modified).toBe(true);
       expect(await store.get(key, { type: 'text' })).toBe('second');
+      // The production server's start-up probe sees it and refuses such a store.
+      expect(
+        await probeConditionalCreate(new S3Store(client, { bucket: fx.bucket, prefix: 'bare' }, PROBE_STORE)),
+      ).toEqual({
+        ok: false,
+        reason: 'a conditional create (If-None-Match: *) overwrote an existing key',
+      });
     } finally {
       client.destroy();
       await fx.stop();
