@@ -7,14 +7,14 @@
  * internal link under the base path, search, a tip with a photo through the form into the file
  * store, the receipt lookup, nginx's logs, and the rate limit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { astroBuild, checkIndex, pagefind } from '../../scripts/bench/build';
+import { astroBuild, checkIndex } from '../../scripts/bench/build';
 import { projectCopy, remove, ROOT } from '../../scripts/bench/projects';
 import { sitePath } from '../../src/lib/site-path';
 import { parseTipMetadata, TIPS_STORE } from '../../src/lib/tips/queue';
@@ -70,8 +70,13 @@ test.beforeAll(async ({ playwright }) => {
   project = projectCopy();
   const build = await astroBuild(project, site, { SITE_BASE: BASE, SITE_URL });
   if (build.code !== 0) throw new Error(`astro build failed:\n${build.tail}`);
-  const index = await pagefind(project, site);
-  if (index.code !== 0) throw new Error(`search index failed:\n${index.tail}`);
+  // In shards of 20 (as a county's index is split): merged shards must load from under the base too.
+  const index = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/cli/index-search.ts', site, '--shard-size', '20'],
+    { cwd: project, encoding: 'utf8' },
+  );
+  if (index.status !== 0) throw new Error(`search index failed:\n${index.stderr}`);
   const check = await checkIndex(project, site);
   if (check && check.code !== 0) throw new Error(`search index check failed:\n${check.tail}`);
 
@@ -201,21 +206,34 @@ test('every internal link, asset and island of every built page resolves under t
   expect(readFileSync(join(site, 'receipts.json'), 'utf8')).toContain(`"url":"${at('/hazards/')}`);
 });
 
-test('search under the base path: Pagefind loads from it and its results link into it', async ({ page }) => {
+test('search under the base path: Pagefind and every shard load from it, and results link into it', async ({
+  page,
+}) => {
   const guard = await guardPage(page, origin);
+  const index: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/pagefind/')) index.push(path);
+  });
   await page.goto(`${origin}${at('/search/?q=燃气')}`);
-  const results = page.locator('.search-result a').first();
-  await expect(results).toBeVisible({ timeout: 30_000 });
-  const hrefs = await page
-    .locator('main a[href*="/hazards/"]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  await expect(page.locator('.search-result a').first()).toBeVisible({ timeout: 30_000 });
+  // Older shards on demand: 继续搜索 merges them from under the base path.
+  const older = page.getByRole('button', { name: '继续搜索更早登记的隐患' });
+  await expect(older).toBeVisible();
+  await older.click();
+  await expect.poll(() => index.some((p) => p.startsWith(at('/pagefind/shard-')))).toBe(true);
+  const hrefs = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href.startsWith(at('/hazards/')), href).toBe(true);
-  const response = await page.request.get(`${origin}${hrefs[0]!}`);
-  expect(response.status()).toBe(200);
-  // A hazard number goes to its own shard (the manifest read from under the base).
+  expect((await page.request.get(`${origin}${hrefs.at(-1)!}`)).status()).toBe(200);
+
+  // A hazard number goes straight to its own (oldest) shard, read from the manifest under the base.
   await page.goto(`${origin}${at('/search/?q=NZ-2023-0001')}`);
-  await expect(page.locator(`main a[href="${at('/hazards/NZ-2023-0001/')}"]`).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(`.search-result a[href="${at('/hazards/NZ-2023-0001/')}"]`)).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(index.length).toBeGreaterThan(0);
+  for (const path of index) expect(path.startsWith(at('/pagefind/')), path).toBe(true);
   expect(guard.offOrigin).toEqual([]);
   expect(await guard.violations()).toEqual([]);
 });
