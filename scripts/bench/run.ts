@@ -26,6 +26,7 @@ import { formatTable, type Measure } from './report';
 import { serveStatic } from './static-server';
 import { measureTipIntake, prepareEnvelopes } from './tip-intake';
 import { measureSelfHostedIntake } from './tip-intake-selfhost';
+import { NGINX } from '../nginx';
 
 const { values } = parseArgs({
   options: {
@@ -290,6 +291,10 @@ async function benchTips(): Promise<void> {
   });
 
   // The same envelopes on a self-hosted server: HTTPS → nginx (shipped config) → serve:production → file store.
+  if (!existsSync(NGINX)) {
+    log(`tips: self-hosted intake skipped: no nginx at ${NGINX} (apt-get install nginx)`);
+    return;
+  }
   log(`tips: the same ${count} through nginx and the production server into a file store`);
   const h = await measureSelfHostedIntake(count, envelopes);
   const blobs = 'Netlify Blobs (local server, function in-process)';

@@ -1,6 +1,7 @@
 /**
- * The CSP (src/server/headers.ts, written into netlify.toml and deploy/nginx.conf) lists inline scripts and styles by hash. Astro’s island runtime is
- * inline; when an upgrade changes it, this names the hashes to put in netlify.toml.
+ * The CSP (src/server/headers.ts, written into netlify.toml and deploy/nginx.conf by `npm run deploy:kit`)
+ * lists inline scripts and styles by hash. Astro's island runtime is inline; when an upgrade changes it,
+ * this names the hashes to add there.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
