@@ -231,7 +231,18 @@ export function nginxConfig(o: KitOptions = DEFAULT_KIT): string {
     '    proxy_set_header Referer "";',
     '    proxy_read_timeout 60s;',
     '',
-    ...(base === '/' ? [] : [`    location = / {`, `        return 302 ${base};`, '    }', '']),
+    ...(base === '/'
+      ? []
+      : [
+          '    location = / {',
+          `        return 302 ${base};`,
+          '    }',
+          '',
+          `    location = ${base.slice(0, -1)} {`,
+          `        return 301 ${base};`,
+          '    }',
+          '',
+        ]),
     ...staticLocations(o),
     '',
     ...apiLocations(o),

@@ -205,6 +205,10 @@ export function createProductionServer(options: ProductionOptions): Server {
       send(res, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, '不支持的请求方法');
       return;
     }
+    if (options.base !== '/' && pathname === options.base.slice(0, -1)) {
+      send(res, 301, { location: `${options.base}${url.search}` });
+      return;
+    }
     if (site === undefined) {
       // Outside the base path: the site's home for `/`, nothing else.
       if (pathname === '/') {

@@ -138,6 +138,8 @@ describe('the production server applies the same headers', () => {
     const folder = await fetch(`${origin}/nanzhuang/yinhuan/report?x=1`, { redirect: 'manual' });
     expect(folder.status).toBe(301);
     expect(folder.headers.get('location')).toBe('/nanzhuang/yinhuan/report/?x=1');
+    const bare = await fetch(`${origin}/nanzhuang/yinhuan`, { redirect: 'manual' });
+    expect(bare.headers.get('location')).toBe('/nanzhuang/yinhuan/');
     const outside = await fetch(`${origin}/`, { redirect: 'manual' });
     expect(outside.headers.get('location')).toBe('/nanzhuang/yinhuan/');
     expect((await fetch(`${origin}/nanzhuang/yinhuan/../../../etc/passwd`)).status).toBe(404);
