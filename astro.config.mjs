@@ -26,7 +26,11 @@ function reloadOnContentEdit() {
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://nanzhuang-hazards.example.org',
+  // SITE_URL: the origin absolute links (the feed) use (a path in it is ignored: that is SITE_BASE). SITE_BASE: the path the site lives under,
+  // e.g. /nanzhuang/yinhuan/ as a channel of a county portal (default /). Pages build their links
+  // with sitePath() (src/lib/site-path.ts), which reads this base.
+  site: process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : 'https://nanzhuang-hazards.example.org',
+  base: process.env.SITE_BASE ?? '/',
   output: 'static',
   trailingSlash: 'always',
   // Stylesheets as files, never inline <style>: the CSP in netlify.toml allows styles from 'self' only

@@ -7,6 +7,8 @@ export default defineConfig({
       'tests/functions/**/*.test.ts',
       'tests/cli/**/*.test.ts',
       'tests/hardening/**/*.test.ts',
+      'tests/stores/**/*.test.ts',
+      'tests/deploy/**/*.test.ts',
     ],
     // The CLI tests start real processes (tsx, a Blobs server) several times per test: on a loaded
     // 2-core machine one took over 30 s. A slow machine should give a slow pass, not a failure.

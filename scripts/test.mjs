@@ -1,8 +1,9 @@
 /**
  * `npm test`: everything, in the order that fails fastest.
- *   1. unit, function and CLI tests (Vitest; real local Blobs server, no browser)
+ *   1. unit, function, CLI, store and deploy-kit tests (Vitest; real local Blobs and S3 servers, nginx -t; no browser)
  *   2. the production build (Astro + Pagefind), exactly as `npm start` makes it
- *   3. browser tests (Playwright in Debian's Chromium, against the built site served by Netlify's dev server)
+ *   3. browser tests (Playwright in Debian's Chromium, against the built site served by Netlify's dev server,
+ *      and a SITE_BASE build behind Debian's nginx and the production server: tests/e2e/selfhost.spec.ts)
  * Arguments after `--` go to Playwright (e.g. `npm test -- tests/e2e/search.spec.ts`).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,14 +19,20 @@ function run(command, args, env = {}) {
 
 /**
  * System tools the tests use: Chromium for the browser tests, a CJK font so layout checks measure real
- * Chinese glyphs (not fallback boxes), and the standard `age` command, which proves that the office can
- * open exported tips without this project's code.
+ * Chinese glyphs (not fallback boxes), the standard `age` command, which proves that the office can
+ * open exported tips without this project's code, and nginx with openssl, which run the shipped
+ * deploy/nginx.conf over HTTPS in the self-hosting tests.
  */
+const TOOLS = [
+  ['chromium', () => Boolean(chromiumPath())],
+  ['age', () => existsSync('/usr/bin/age')],
+  ['fonts-wqy-microhei', () => existsSync(CJK_FONT)],
+  ['nginx', () => existsSync('/usr/sbin/nginx')],
+  ['openssl', () => existsSync('/usr/bin/openssl')],
+];
+
 function ensureSystemTools() {
-  const missing = [];
-  if (!chromiumPath()) missing.push('chromium');
-  if (!existsSync('/usr/bin/age')) missing.push('age');
-  if (!existsSync(CJK_FONT)) missing.push('fonts-wqy-microhei');
+  const missing = TOOLS.filter(([, present]) => !present()).map(([name]) => name);
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
@@ -34,7 +41,7 @@ function ensureSystemTools() {
     const wait = ['-o', 'DPkg::Lock::Timeout=300'];
     run('apt-get', [...wait, 'update', '-qq']);
     run('apt-get', [...wait, 'install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
-    if (chromiumPath() && existsSync('/usr/bin/age') && existsSync(CJK_FONT)) return;
+    if (TOOLS.every(([, present]) => present())) return;
   }
   console.error(
     `The tests need these Debian packages: ${missing.join(' ')}. Install them with ` +

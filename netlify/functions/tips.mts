@@ -1,8 +1,8 @@
 import type { Config, Context } from '@netlify/functions';
-import { getStore } from '@netlify/blobs';
 import { receiveEnvelope } from '../../src/lib/tips/intake';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { CHALLENGES_STORE } from '../../src/lib/tips/spent-challenges';
+import { openTipStore } from '../../src/server/stores/select';
 import { powHmacKey } from './_lib/config';
 import { BodyTooLarge, errorResponse, isJsonContentType, json, readCappedText } from './_lib/http';
 
@@ -33,8 +33,9 @@ export default async (req: Request, context?: Context): Promise<Response> => {
   if (!hmacKey) return errorResponse('not_configured');
   try {
     const result = await receiveEnvelope(body, {
-      tips: getStore({ name: TIPS_STORE, consistency: 'strong' }),
-      challenges: getStore({ name: CHALLENGES_STORE, consistency: 'strong' }),
+      // Netlify Blobs unless TIP_STORE names another store (self-hosting, see docs/deploying.md).
+      tips: await openTipStore(TIPS_STORE),
+      challenges: await openTipStore(CHALLENGES_STORE),
       hmacKey,
     });
     return json(result.status, result.body);

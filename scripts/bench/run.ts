@@ -2,7 +2,8 @@
  * `npm run bench` — the product at county scale. Builds synthetic ledgers of 1,000 / 10,000 /
  * 50,000 hazards over 24 months with the normal build (each side by side with a bare Astro site
  * of the same page count), weighs each page type of the sample build, counts the bytes of a
- * first search on the largest ledger, and pushes 200 concurrent tips through the real function.
+ * first search on the largest ledger, and pushes 200 concurrent tips through the real function —
+ * into local Netlify Blobs, and through nginx and the production server into a file store.
  * Prints a table and writes bench/results.json. Not part of CI.
  *
  *   npm run bench                 full size (several minutes)
@@ -23,7 +24,9 @@ import { median, type Measured } from './measure';
 import { ROOT, floorProject, projectCopy, remove, tempDir } from './projects';
 import { formatTable, type Measure } from './report';
 import { serveStatic } from './static-server';
-import { measureTipIntake } from './tip-intake';
+import { measureTipIntake, prepareEnvelopes } from './tip-intake';
+import { measureSelfHostedIntake } from './tip-intake-selfhost';
+import { NGINX } from '../nginx';
 
 const { values } = parseArgs({
   options: {
@@ -272,8 +275,9 @@ async function benchSearch(): Promise<void> {
 
 async function benchTips(): Promise<void> {
   const count = Math.max(4, Math.round(200 * scale));
+  const envelopes = await prepareEnvelopes(count);
   log(`tips: ${count} concurrent submissions through the tip function into local Blobs`);
-  const r = await measureTipIntake(count);
+  const r = await measureTipIntake(count, envelopes);
   add({ name: `tips.${count}.p50`, value: Math.round(r.p50Ms), unit: 'ms' });
   add({ name: `tips.${count}.p95`, value: Math.round(r.p95Ms), unit: 'ms' });
   add({ name: `tips.${count}.lost`, value: r.lost, unit: 'tips', goal: '0', ok: r.lost === 0 && r.accepted === count });
@@ -284,6 +288,48 @@ async function benchTips(): Promise<void> {
     unit: 'tips',
     goal: '0',
     ok: r.retryMismatches === 0,
+  });
+
+  // The same envelopes on a self-hosted server: HTTPS → nginx (shipped config) → serve:production → file store.
+  if (!existsSync(NGINX)) {
+    log(`tips: self-hosted intake skipped: no nginx at ${NGINX} (apt-get install nginx)`);
+    return;
+  }
+  log(`tips: the same ${count} through nginx and the production server into a file store`);
+  const h = await measureSelfHostedIntake(count, envelopes);
+  const blobs = 'Netlify Blobs (local server, function in-process)';
+  add({
+    name: `tips.selfhost.${count}.p50`,
+    value: Math.round(h.p50Ms),
+    unit: 'ms',
+    compare: { name: blobs, value: Math.round(r.p50Ms), unit: 'ms' },
+  });
+  add({
+    name: `tips.selfhost.${count}.p95`,
+    value: Math.round(h.p95Ms),
+    unit: 'ms',
+    compare: { name: blobs, value: Math.round(r.p95Ms), unit: 'ms' },
+  });
+  add({
+    name: `tips.selfhost.${count}.lost`,
+    value: h.lost,
+    unit: 'tips',
+    goal: '0',
+    ok: h.lost === 0 && h.accepted === count,
+  });
+  add({
+    name: `tips.selfhost.${count}.duplicated`,
+    value: h.duplicated,
+    unit: 'tips',
+    goal: '0',
+    ok: h.duplicated === 0,
+  });
+  add({
+    name: `tips.selfhost.${count}.retryMismatches`,
+    value: h.retryMismatches,
+    unit: 'tips',
+    goal: '0',
+    ok: h.retryMismatches === 0,
   });
 }
 

@@ -38,7 +38,7 @@ export interface TipIntakeResult {
   envelopeBytes: number;
 }
 
-const HMAC_KEY = 'bench-only-hmac-key-0123456789abcdef0123456789abcdef';
+export const HMAC_KEY = 'bench-only-hmac-key-0123456789abcdef0123456789abcdef';
 
 /** A tip as a phone sends it: some text and one re-encoded photo of about 150 kB. */
 function tip(index: number): Tip {
@@ -52,7 +52,7 @@ function tip(index: number): Tip {
   };
 }
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -70,7 +70,46 @@ async function submit(envelope: TipEnvelope): Promise<{ status: number; body: st
   return { status: response.status, body, ms: performance.now() - started };
 }
 
-export async function measureTipIntake(submissions: number): Promise<TipIntakeResult> {
+/** `count` sealed envelopes, as phones send them, with challenges signed by the bench key. */
+export async function prepareEnvelopes(count: number): Promise<TipEnvelope[]> {
+  const site = readSite(join(ROOT, 'content'));
+  if (!site.ok) throw new Error(formatIssues(site.issues));
+  const recipients = site.value.tipRecipients.map((r) => r.recipient);
+  // The production cost per attempt, with a counter drawn near zero so preparing the
+  // envelopes here does not take minutes; the server's check costs the same either way.
+  const difficulty = { ...POW_DIFFICULTY, minCounter: 0, maxCounter: 3 };
+  const envelopes: TipEnvelope[] = [];
+  for (let i = 0; i < count; i++) {
+    const { challenge } = await issueChallenge(HMAC_KEY, { difficulty });
+    envelopes.push(await sealTip({ tip: tip(i), recipients, challenge }));
+  }
+  return envelopes;
+}
+
+/** The figures of one run: first answers, retries of them, and the keys stored afterwards. */
+export function tally(
+  envelopes: readonly TipEnvelope[],
+  first: readonly { status: number; body: string; ms: number }[],
+  retries: readonly { status: number; body: string }[],
+  keys: readonly string[],
+): TipIntakeResult {
+  const stored = new Set(keys);
+  const latencies = first.map((r) => r.ms);
+  return {
+    submissions: envelopes.length,
+    p50Ms: median(latencies),
+    p95Ms: percentile(latencies, 95),
+    maxMs: Math.max(...latencies),
+    accepted: first.filter((r) => r.status === 201).length,
+    lost: envelopes.filter((e) => !stored.has(e.submissionId)).length,
+    // One key per submission id: any entry beyond those is a duplicate.
+    duplicated: keys.length - envelopes.filter((e) => stored.has(e.submissionId)).length,
+    retryMismatches: retries.filter((r, i) => r.status !== first[i]!.status || r.body !== first[i]!.body).length,
+    envelopeBytes: median(envelopes.map((e) => JSON.stringify(e).length)),
+  };
+}
+
+export async function measureTipIntake(submissions: number, ready?: TipEnvelope[]): Promise<TipIntakeResult> {
   const directory = await mkdtemp(join(tmpdir(), 'nz-bench-blobs-'));
   const server = new BlobsServer({ directory, token: 'bench-token' });
   const { port } = await server.start();
@@ -78,37 +117,18 @@ export async function measureTipIntake(submissions: number): Promise<TipIntakeRe
   setEnvironmentContext({ siteID: 'bench-site', token: 'bench-token', edgeURL: url, uncachedEdgeURL: url });
   process.env.TIP_POW_HMAC_KEY = HMAC_KEY;
   try {
-    const site = readSite(join(ROOT, 'content'));
-    if (!site.ok) throw new Error(formatIssues(site.issues));
-    const recipients = site.value.tipRecipients.map((r) => r.recipient);
-    // The production cost per attempt, with a counter drawn near zero so preparing the
-    // envelopes here does not take minutes; the server's check costs the same either way.
-    const difficulty = { ...POW_DIFFICULTY, minCounter: 0, maxCounter: 3 };
-    const envelopes: TipEnvelope[] = [];
-    for (let i = 0; i < submissions; i++) {
-      const { challenge } = await issueChallenge(HMAC_KEY, { difficulty });
-      envelopes.push(await sealTip({ tip: tip(i), recipients, challenge }));
-    }
+    const envelopes = ready ?? (await prepareEnvelopes(submissions));
 
     const first = await Promise.all(envelopes.map(submit));
     const retries = await Promise.all(envelopes.map(submit));
 
     const store = getStore({ name: TIPS_STORE, consistency: 'strong' });
-    const keys = (await store.list()).blobs.map((b) => b.key);
-    const stored = new Set(keys);
-    const latencies = first.map((r) => r.ms);
-    return {
-      submissions,
-      p50Ms: median(latencies),
-      p95Ms: percentile(latencies, 95),
-      maxMs: Math.max(...latencies),
-      accepted: first.filter((r) => r.status === 201).length,
-      lost: envelopes.filter((e) => !stored.has(e.submissionId)).length,
-      // One key per submission id: any entry beyond those is a duplicate.
-      duplicated: keys.length - envelopes.filter((e) => stored.has(e.submissionId)).length,
-      retryMismatches: retries.filter((r, i) => r.status !== first[i]!.status || r.body !== first[i]!.body).length,
-      envelopeBytes: median(envelopes.map((e) => JSON.stringify(e).length)),
-    };
+    return tally(
+      envelopes,
+      first,
+      retries,
+      (await store.list()).blobs.map((b) => b.key),
+    );
   } finally {
     delete process.env.TIP_POW_HMAC_KEY;
     await server.stop();

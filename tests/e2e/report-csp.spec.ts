@@ -1,6 +1,7 @@
 /**
- * The CSP in netlify.toml lists inline scripts and styles by hash. Astro's island runtime is
- * inline; when an upgrade changes it, this names the hashes to put in netlify.toml.
+ * The CSP (src/server/headers.ts, written into netlify.toml and deploy/nginx.conf by `npm run deploy:kit`)
+ * lists inline scripts and styles by hash. Astro's island runtime is inline; when an upgrade changes it,
+ * this names the hashes to add there.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -44,5 +45,5 @@ test('every inline script and style of the build is allowed by hash, and nothing
     }
   }
   expect(inline, 'the tip form and receipt pages have inline island scripts').toBeGreaterThan(0);
-  expect([...missing], 'add these hashes to the CSP in netlify.toml').toEqual([]);
+  expect([...missing], 'add these hashes to the CSP in src/server/headers.ts, then run npm run deploy:kit').toEqual([]);
 });

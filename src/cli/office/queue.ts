@@ -1,20 +1,28 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { getStore, type Store } from '@netlify/blobs';
+import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import { TIPS_STORE } from '../../lib/tips/queue';
+import { TIPS_STORE, type QueueStore } from '../../lib/tips/queue';
 import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
 import { TRIAGE_STORE } from '../../lib/office/triage';
+import {
+  closeTipStores,
+  describeTipStore,
+  openTipStore,
+  parseTipStore,
+  TIP_STORE_VARIABLE,
+} from '../../server/stores/select';
+import { OfficeError } from './args';
 import { projectRoot } from './files';
 
 export interface Queue {
   /** Which queue this is, said at the top of every tips command. */
   description: string;
-  tips: Store;
-  triage: Store;
+  tips: QueueStore;
+  triage: QueueStore;
   /** The proof-of-work replay guard: only `tips sweep` touches it. */
-  challenges: Store;
+  challenges: QueueStore;
   close(): Promise<void>;
 }
 
@@ -26,11 +34,28 @@ function localSiteId(directory: string): string {
 }
 
 /**
- * Production when NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN are set; otherwise the local
+ * The store `TIP_STORE` names (a folder or an S3 bucket on a self-hosted server, see
+ * src/server/stores/select.ts), as the tip function there writes it. Otherwise Netlify Blobs:
+ * production when NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN are set; otherwise the local
  * store that `npm start` uses (NetlifyDev keeps it under .netlify/blobs-serve), opened
  * from this process by starting a Blobs server of our own on the same folder.
  */
 export async function openQueue(): Promise<Queue> {
+  let setting;
+  try {
+    setting = parseTipStore(process.env[TIP_STORE_VARIABLE]);
+  } catch (error) {
+    throw new OfficeError(`环境变量 ${TIP_STORE_VARIABLE} 设置有误：${(error as Error).message}`);
+  }
+  if (setting.kind !== 'netlify') {
+    return {
+      description: `自建服务器的举报队列（${describeTipStore(setting)}）`,
+      tips: await openTipStore(TIPS_STORE),
+      triage: await openTipStore(TRIAGE_STORE),
+      challenges: await openTipStore(CHALLENGES_STORE),
+      close: closeTipStores,
+    };
+  }
   const siteID = process.env.NETLIFY_SITE_ID;
   const token = process.env.NETLIFY_AUTH_TOKEN;
   if (siteID && token) {

@@ -4,6 +4,7 @@ import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { parseReceiptInput } from '../../lib/tips/receipt';
 import type { PublicReceipt, ReceiptLookupFile } from '../../lib/tips/receipts';
 import { tf } from '../format';
+import { sitePath } from '../../lib/site-path';
 
 type Result =
   | { kind: 'found'; entry: PublicReceipt }
@@ -38,9 +39,12 @@ export default function ReceiptLookup() {
     try {
       const [key, file] = await Promise.all([
         receiptLookupKey(parsed.receipt),
-        fetch('/receipts.json', { cache: 'no-cache', credentials: 'omit', referrerPolicy: 'no-referrer' }).then(
-          (res) =>
-            res.ok ? (res.json() as Promise<ReceiptLookupFile>) : Promise.reject(new Error(String(res.status))),
+        fetch(sitePath('/receipts.json'), {
+          cache: 'no-cache',
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        }).then((res) =>
+          res.ok ? (res.json() as Promise<ReceiptLookupFile>) : Promise.reject(new Error(String(res.status))),
         ),
       ]);
       const entry = Object.prototype.hasOwnProperty.call(file.entries, key) ? file.entries[key] : undefined;

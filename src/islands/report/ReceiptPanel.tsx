@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/zh-CN';
 import { formatReceipt } from '../../lib/tips/receipt';
 import { tf } from '../format';
+import { sitePath } from '../../lib/site-path';
 
 /**
  * The receipt, shown once. Until the informant confirms having written it down, leaving
@@ -32,7 +33,7 @@ export function ReceiptPanel(props: { receipt: string; received: string; onAnoth
         </h2>
         <p>{t('report.done')}</p>
         <p>
-          <a href="/receipt/">{t('report.lookupLink')}</a>
+          <a href={sitePath('/receipt/')}>{t('report.lookupLink')}</a>
         </p>
         <p>
           <button type="button" className="button-secondary" onClick={props.onAnother}>

@@ -1,3 +1,4 @@
+import { sitePath } from '../../lib/site-path';
 import { encryptTip } from '../../lib/tips/envelope';
 import { createTipSubmitter, type TipSubmitter } from '../../lib/tips/submit';
 import { solve } from './pow-client';
@@ -8,7 +9,8 @@ import { solve } from './pow-client';
  */
 export function browserSubmitter(recipients: readonly string[]): TipSubmitter {
   return createTipSubmitter({
-    fetch: (path, init) => fetch(path, init),
+    // The protocol's paths are the site's routes; under a base path they live below it.
+    fetch: (path, init) => fetch(sitePath(path), init),
     encrypt: (tip) => encryptTip(tip, recipients),
     solve,
   });

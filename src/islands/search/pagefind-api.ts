@@ -2,6 +2,8 @@
  * The part of Pagefind's browser API (/pagefind/pagefind.js, written by src/cli/index-search.ts)
  * the search page uses. The npm package types only the Node indexing API, so this is declared here.
  */
+import { sitePath } from '../../lib/site-path';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -37,7 +39,7 @@ export interface Pagefind {
 }
 
 /** Where the index step (src/cli/index-search.ts) puts shard 0 and the browser bundle. */
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+const PAGEFIND_URL = sitePath('/pagefind/pagefind.js');
 
 /** Options of every bundle searched, shard 0 and merged shards alike. */
 export const MERGED_OPTIONS: PagefindOptions = { excerptLength: 40 };
@@ -53,7 +55,11 @@ export async function importPagefind(): Promise<Pagefind> {
   return (await import(/* @vite-ignore */ url)) as Pagefind;
 }
 
-/** Starts Pagefind on `basePath` (default /pagefind/, shard 0), whose WASM every merged shard shares. */
+/**
+ * Starts Pagefind on `basePath` (default /pagefind/, shard 0), whose WASM every merged shard shares.
+ * Result URLs get the site's base path from Pagefind itself: it prefixes them with whatever comes
+ * before `pagefind/` in the bundle's path.
+ */
 export async function startPagefind(pagefind: Pagefind, basePath?: string): Promise<Pagefind> {
   await pagefind.options({ ...MERGED_OPTIONS, noWorker: true, ...(basePath !== undefined && { basePath }) });
   await pagefind.init();

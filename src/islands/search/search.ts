@@ -19,6 +19,7 @@ import type { SearchMessages } from './messages';
 import { importPagefind, startPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';
 import { MergedShards, loadShardManifest } from './shards';
+import { sitePath } from '../../lib/site-path';
 
 /** Results drawn at once; each fetches its own small fragment file. */
 const PAGE_SIZE = 10;
@@ -59,7 +60,7 @@ function start(root: HTMLElement): void {
       if (!manifest || manifest.shards.length < 2)
         return { pagefind: await startPagefind(pagefind), shards: undefined };
       const first = firstShard(manifest, query);
-      await startPagefind(pagefind, first === 0 ? undefined : manifest.shards[first]!.path);
+      await startPagefind(pagefind, first === 0 ? undefined : sitePath(manifest.shards[first]!.path));
       return { pagefind, shards: new MergedShards(pagefind, manifest, first) };
     }));
 

@@ -5,13 +5,14 @@
 import { SHARD_MANIFEST_PATH } from '../../lib/search/shard-route';
 import type { SearchShardManifest } from '../../schemas/search-shards';
 import { MERGED_OPTIONS, type Pagefind } from './pagefind-api';
+import { sitePath } from '../../lib/site-path';
 
 /**
  * The manifest, or undefined without a usable one: then /pagefind/ alone is searched, as on a
  * one-shard site. Not parsed with zod (see src/schemas/search-shards.ts): the build validated it.
  */
 export async function loadShardManifest(): Promise<SearchShardManifest | undefined> {
-  const response = await fetch(SHARD_MANIFEST_PATH).catch(() => undefined);
+  const response = await fetch(sitePath(SHARD_MANIFEST_PATH)).catch(() => undefined);
   if (!response?.ok) return undefined;
   const manifest = (await response.json().catch(() => undefined)) as Partial<SearchShardManifest> | undefined;
   if (manifest?.version !== 1 || !Array.isArray(manifest.shards) || manifest.shards.length === 0) {
@@ -46,7 +47,7 @@ export class MergedShards {
         if (!done) {
           // As a full URL: Pagefind skips a path the first bundle's path starts with (/pagefind/ when
           // it started on /pagefind/shard-3/).
-          const url = new URL(path, location.origin).href;
+          const url = new URL(sitePath(path), location.origin).href;
           done = this.engine.mergeIndex(url, MERGED_OPTIONS).then(() => void this.merged.add(k));
           // A failed merge may be retried by the next search.
           done.catch(() => this.merging.delete(k));

@@ -1,5 +1,6 @@
 import type { IsoDate, IsoMonth } from '../../schemas/common';
 import { formatMonth, monthPath } from './format';
+import { sitePath } from '../site-path';
 
 export interface FeedEntry {
   month: IsoMonth;
@@ -36,12 +37,12 @@ export function atomFeed({ siteUrl, title, author, entries }: FeedInput): string
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-    `  <id>${escapeXml(`${origin}/`)}</id>`,
+    `  <id>${escapeXml(`${origin}${sitePath('/')}`)}</id>`,
     `  <title>${escapeXml(title)}</title>`,
     `  <updated>${atomTime(updated ?? '1970-01-01')}</updated>`,
     `  <author><name>${escapeXml(author)}</name></author>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/feed.xml`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/`)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}${sitePath('/feed.xml')}`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}${sitePath('/')}`)}"/>`,
   ];
   for (const entry of sorted) {
     const url = `${origin}${monthPath(entry.month)}`;

@@ -1,4 +1,5 @@
 import type { IsoDate, IsoMonth } from '../../schemas/common';
+import { sitePath } from '../site-path';
 
 /** `2023-06-25` → `2023年6月25日` (dates here have no time zone: read the digits, not a Date). */
 export function formatDate(date: IsoDate): string {
@@ -25,11 +26,11 @@ export function formatDelta(delta: number, digits = 0): string {
   return abs;
 }
 
-/** Path of a month page. */
-export const monthPath = (month: IsoMonth): string => `/disclosures/${month}/`;
-export const hazardPath = (id: string): string => `/hazards/${id}/`;
-export const villagePath = (slug: string): string => `/villages/${slug}/`;
-export const sectorPath = (slug: string): string => `/sectors/${slug}/`;
+/** Path of a month page (under the site's base path, as every page link: src/lib/site-path.ts). */
+export const monthPath = (month: IsoMonth): string => sitePath(`/disclosures/${month}/`);
+export const hazardPath = (id: string): string => sitePath(`/hazards/${id}/`);
+export const villagePath = (slug: string): string => sitePath(`/villages/${slug}/`);
+export const sectorPath = (slug: string): string => sitePath(`/sectors/${slug}/`);
 
 /** Fills `{name}` placeholders of a UI string: fill('截至{date}', { date: '…' }). */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -6,9 +6,11 @@ import type { Place } from './directory';
 import { monthPath } from './format';
 import type { HazardEntry, MonthlyDisclosure, VillageHazards } from './month';
 import { isSplitMonth } from './page-limits';
+import { sitePath } from '../site-path';
 
 /** Path of one village's part of a split month. */
-export const villageMonthPath = (month: IsoMonth, slug: string): string => `/disclosures/${month}/villages/${slug}/`;
+export const villageMonthPath = (month: IsoMonth, slug: string): string =>
+  sitePath(`/disclosures/${month}/villages/${slug}/`);
 
 const listedVillages = new WeakMap<Ledger, Map<IsoMonth, Set<string>>>();
 

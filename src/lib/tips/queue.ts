@@ -1,5 +1,7 @@
 /**
- * The tip queue in Netlify Blobs — the contract between the tip function and the office tools.
+ * The tip queue — the contract between the tip function and the office tools. It lives in
+ * Netlify Blobs on Netlify, or in a directory or an S3 bucket on a self-hosted server
+ * (`TIP_STORE`, see src/server/stores/select.ts); all three are a `QueueStore` (below).
  *
  * Store `tips` (site-wide store, read and written with strong consistency)
  *   key       the submission id: a lowercase UUID chosen by the browser, e.g.
@@ -62,19 +64,47 @@ export function parseTipMetadata(value: unknown): TipMetadata | undefined {
   return undefined;
 }
 
+export type Consistency = 'strong' | 'eventual';
+
 /**
- * The part of a Netlify Blobs `Store` the queue uses. Declared here so this library
- * stays free of platform imports; `getStore(...)` from @netlify/blobs satisfies it.
+ * The queue's storage: one interface for every host. The tip function, the office tools and the
+ * sweep use nothing else. It is the part of a Netlify Blobs `Store` the project needs, so
+ * `getStore(...)` from @netlify/blobs satisfies it as it is; the self-hosted stores
+ * (src/server/stores/: a directory, an S3 bucket) implement the same contract, held to it by
+ * tests/stores/conformance.ts:
+ *
+ *   - `set(key, data, { onlyIfNew: true })` is an atomic create-if-absent: of any number of
+ *     concurrent writers of one key, exactly one gets `modified: true`, and the stored value and
+ *     metadata are that writer's; the others get `modified: false` and change nothing.
+ *   - a write has happened (durably, for the stores that can say so) when its promise resolves;
+ *   - reads are strongly consistent: a resolved write is seen by every later read and list;
+ *   - metadata is a small JSON object stored with the value and read back unchanged;
+ *   - keys are short ASCII (letters, digits, `-`, `_`, `.`): submission ids, `c-<hex>`.
+ *
+ * Declared here so this library stays free of platform imports.
  */
 export interface QueueStore {
+  get(key: string, options: { type: 'text'; consistency?: Consistency }): Promise<string | null>;
+  get(key: string, options: { type: 'json'; consistency?: Consistency }): Promise<unknown>;
+  get(key: string, options: { type: 'arrayBuffer'; consistency?: Consistency }): Promise<ArrayBuffer | null>;
   getWithMetadata(
     key: string,
-    options: { type: 'arrayBuffer'; consistency?: 'strong' | 'eventual' },
+    options: { type: 'arrayBuffer'; consistency?: Consistency },
   ): Promise<{ data: ArrayBuffer; metadata: Record<string, unknown> } | null>;
-  get(key: string, options: { type: 'text'; consistency?: 'strong' | 'eventual' }): Promise<string | null>;
+  getMetadata(
+    key: string,
+    options?: { consistency?: Consistency },
+  ): Promise<{ metadata: Record<string, unknown> } | null>;
   set(
     key: string,
-    data: Blob | string,
-    options: { onlyIfNew: true; metadata: Record<string, unknown> },
+    data: Blob | string | ArrayBuffer,
+    options?: { onlyIfNew?: boolean; metadata?: Record<string, unknown> },
   ): Promise<{ modified: boolean }>;
+  setJSON(
+    key: string,
+    value: unknown,
+    options?: { onlyIfNew?: boolean; metadata?: Record<string, unknown> },
+  ): Promise<{ modified: boolean }>;
+  list(): Promise<{ blobs: { key: string }[] }>;
+  delete(key: string): Promise<void>;
 }

@@ -14,6 +14,7 @@
  */
 import { chinaDay } from '../../schemas/common';
 import { MAX_CHALLENGE_LIFETIME_MS } from './pow';
+import type { QueueStore } from './queue';
 
 export const CHALLENGES_STORE = 'tip-challenges';
 const SPENT_CHALLENGE_VERSION = 2;
@@ -46,12 +47,8 @@ export function isSweepable(metadata: Record<string, unknown> | undefined, now: 
   return true;
 }
 
-/** The part of a Netlify Blobs `Store` the sweep uses; `getStore(...)` satisfies it. */
-export interface SweepableStore {
-  list(): Promise<{ blobs: { key: string }[] }>;
-  getMetadata(key: string, options: { consistency: 'strong' }): Promise<{ metadata: Record<string, unknown> } | null>;
-  delete(key: string): Promise<void>;
-}
+/** The part of the queue's store interface the sweep uses. */
+export type SweepableStore = Pick<QueueStore, 'list' | 'getMetadata' | 'delete'>;
 
 export interface SweepResult {
   deleted: number;

@@ -2,7 +2,7 @@
  * Runs the real office CLI (`tsx src/cli/office.ts`, as `npm run office` does) against a
  * temporary copy of the sample content, so a test can change files freely.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,4 +50,26 @@ export function office(args: string[], env: Record<string, string>): Run {
     stderr: result.stderr,
     output: `${result.stdout}\n${result.stderr}`,
   };
+}
+
+/**
+ * `office` without blocking this process: for tests whose servers (an S3 server, say) run in the
+ * test process itself and must keep answering while the CLI talks to them.
+ */
+export function officeAsync(args: string[], env: Record<string, string>): Promise<Run> {
+  const clean = { ...process.env };
+  delete clean.NETLIFY_SITE_ID;
+  delete clean.NETLIFY_AUTH_TOKEN;
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/tsx', ['src/cli/office.ts', ...args], {
+      env: { ...clean, ...env },
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, output: `${stdout}\n${stderr}` }));
+  });
 }
