@@ -86,8 +86,8 @@ export async function measureSelfHostedIntake(submissions: number, ready?: TipEn
       DIST_DIR: join(webRoot, DEFAULT_KIT.base),
     },
   });
-  service.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  service.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  service.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  service.stderr.on('data', (d: Buffer) => (log += d.toString()));
   const nginxDir = join(work, 'nginx');
   mkdirSync(nginxDir, { recursive: true });
   let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;

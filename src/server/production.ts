@@ -106,7 +106,7 @@ function toRequest(req: IncomingMessage, path: string, search: string): Request 
     method,
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
+  });
 }
 
 async function answer(res: ServerResponse, response: Response, extra: Record<string, string>, head: boolean) {

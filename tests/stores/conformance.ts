@@ -76,7 +76,7 @@ export function storeConformance(
         const key = randomUUID();
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            store.set(key, bytesOf(`writer ${i}`).buffer as ArrayBuffer, { onlyIfNew: true, metadata: { writer: i } }),
+            store.set(key, bytesOf(`writer ${i}`).buffer, { onlyIfNew: true, metadata: { writer: i } }),
           ),
         );
         const winners = results.flatMap((r, i) => (r.modified ? [i] : []));

@@ -49,7 +49,7 @@ describe('file store: on disk', () => {
   beforeAll(async () => {
     const fx = await fileStore();
     root = fx.root;
-    stop = fx.stop;
+    stop = () => fx.stop();
   });
   afterAll(() => stop());
 
@@ -70,7 +70,7 @@ describe('file store: on disk', () => {
   it('a tip file is one line of metadata, then the age file byte for byte', async () => {
     const store = new FileStore(root, 'layout');
     const age = new TextEncoder().encode('age-encryption.org/v1\n-> X25519 abc\n--- xyz\n\u0001\u0002');
-    await store.set('k', age.buffer as ArrayBuffer, { onlyIfNew: true, metadata: { v: 1, received: '2026-03-14' } });
+    await store.set('k', age.buffer, { onlyIfNew: true, metadata: { v: 1, received: '2026-03-14' } });
     const raw = await readFile(join(root, 'layout', 'k'));
     const newline = raw.indexOf(0x0a);
     expect(JSON.parse(raw.subarray(0, newline).toString('utf8'))).toEqual({

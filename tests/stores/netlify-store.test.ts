@@ -29,8 +29,8 @@ async function netlifyStore(): Promise<StoreUnderTest> {
         for (const { key } of (await store.list()).blobs) {
           const entry = await store.getWithMetadata(key, { type: 'arrayBuffer' });
           out.push([`${name}/${key} key`, Buffer.from(key)]);
-          out.push([`${name}/${key}`, new Uint8Array(entry!.data)]);
-          out.push([`${name}/${key} metadata`, Buffer.from(JSON.stringify(entry!.metadata))]);
+          out.push([`${name}/${key}`, new Uint8Array(entry.data)]);
+          out.push([`${name}/${key} metadata`, Buffer.from(JSON.stringify(entry.metadata))]);
         }
       }
       return out;
