@@ -18,14 +18,15 @@ function run(command, args, env = {}) {
 
 /**
  * System tools the tests use: Chromium for the browser tests, a CJK font so layout checks measure real
- * Chinese glyphs (not fallback boxes), and the standard `age` command, which proves that the office can
- * open exported tips without this project's code.
+ * Chinese glyphs (not fallback boxes), the standard `age` command, which proves that the office can
+ * open exported tips without this project's code, and Java for the W3C Nu HTML Checker (vnu-jar).
  */
 function ensureSystemTools() {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
   if (!existsSync('/usr/bin/age')) missing.push('age');
   if (!existsSync(CJK_FONT)) missing.push('fonts-wqy-microhei');
+  if (!hasJava()) missing.push('default-jre-headless');
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
@@ -34,13 +35,17 @@ function ensureSystemTools() {
     const wait = ['-o', 'DPkg::Lock::Timeout=300'];
     run('apt-get', [...wait, 'update', '-qq']);
     run('apt-get', [...wait, 'install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
-    if (chromiumPath() && existsSync('/usr/bin/age') && existsSync(CJK_FONT)) return;
+    if (chromiumPath() && existsSync('/usr/bin/age') && existsSync(CJK_FONT) && hasJava()) return;
   }
   console.error(
     `The tests need these Debian packages: ${missing.join(' ')}. Install them with ` +
       `"sudo apt-get install ${missing.join(' ')}" (or set CHROMIUM_PATH to a Chromium binary), then run npm test again.`,
   );
   process.exit(1);
+}
+
+function hasJava() {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
 const extra = process.argv.slice(2);
