@@ -267,6 +267,8 @@ export const zhCN = {
   'data.jsonField': 'JSON 字段',
   'data.meaning': '含义',
   'about.title': '关于专项行动',
+  'about.description':
+    '专项行动的依据、目标、阶段安排和组织领导，隐患从发现到公开的办理流程，举报人保护和本网站的无障碍声明。',
   'about.basis': '本网站依据',
   'about.goals': '行动目标',
   'about.goalsText':
