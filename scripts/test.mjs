@@ -20,8 +20,8 @@ function run(command, args, env = {}) {
 /**
  * System tools the tests use: Chromium for the browser tests, a CJK font so layout checks measure real
  * Chinese glyphs (not fallback boxes), the standard `age` command, which proves that the office can
- * open exported tips without this project's code, and nginx with openssl, which run the shipped
- * deploy/nginx.conf over HTTPS in the self-hosting tests.
+ * open exported tips without this project's code, nginx with openssl, which run the shipped
+ * deploy/nginx.conf over HTTPS in the self-hosting tests, and Java for the W3C Nu HTML Checker (vnu-jar).
  */
 const TOOLS = [
   ['chromium', () => Boolean(chromiumPath())],
@@ -29,6 +29,7 @@ const TOOLS = [
   ['fonts-wqy-microhei', () => existsSync(CJK_FONT)],
   ['nginx', () => existsSync('/usr/sbin/nginx')],
   ['openssl', () => existsSync('/usr/bin/openssl')],
+  ['default-jre-headless', () => hasJava()],
 ];
 
 function ensureSystemTools() {
@@ -48,6 +49,10 @@ function ensureSystemTools() {
       `"sudo apt-get install ${missing.join(' ')}" (or set CHROMIUM_PATH to a Chromium binary), then run npm test again.`,
   );
   process.exit(1);
+}
+
+function hasJava() {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
 const extra = process.argv.slice(2);

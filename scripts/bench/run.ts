@@ -2,14 +2,16 @@
  * `npm run bench` — the product at county scale. Builds synthetic ledgers of 1,000 / 10,000 /
  * 50,000 hazards over 24 months with the normal build (each side by side with a bare Astro site
  * of the same page count), weighs each page type of the sample build, counts the bytes of a
- * first search on the largest ledger, and pushes 200 concurrent tips through the real function —
- * into local Netlify Blobs, and through nginx and the production server into a file store.
- * Prints a table and writes bench/results.json. Not part of CI.
+ * first search on the largest ledger, pushes 200 concurrent tips through the real function — into
+ * local Netlify Blobs, and through nginx and the production server into a file store — and scores
+ * every page type of the sample with Lighthouse.
+ * Prints a table and writes bench/results.json; with --only, the measures taken replace their
+ * namesakes in the existing file and the rest are kept. Not part of CI.
  *
  *   npm run bench                 full size (several minutes)
  *   npm run bench -- --quick      every measure at about 1/50 of the size
- *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000)
- *   npm run bench -- --only build,pages,search,tips
+ *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000) and per Lighthouse page (default 1)
+ *   npm run bench -- --only build,pages,search,tips,lighthouse
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../src/lib/content-set/load';
 import { launchChromium, pageWeight, searchBytes } from './browser';
+import { benchLighthouse } from './lighthouse';
 import { astroBuild, buildSite, countPages } from './build';
 import { writeSynthetic } from './generate';
 import { median, type Measured } from './measure';
@@ -32,12 +35,12 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
-    only: { type: 'string', default: 'build,pages,search,tips' },
+    only: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
-const only = new Set(values.only.split(','));
+const only = new Set((values.only ?? 'build,pages,search,tips,lighthouse').split(','));
 const scale = quick ? 1 / 50 : 1;
 const SIZES = [1_000, 10_000, 50_000].map((n) => Math.round(n * scale));
 const MONTHS = 24;
@@ -342,6 +345,7 @@ try {
   if (only.has('pages')) await benchPages();
   if (only.has('search')) await benchSearch();
   if (only.has('tips')) await benchTips();
+  if (only.has('lighthouse')) await benchLighthouse(project, add, Number(values.runs ?? 1));
 } finally {
   if (!values.keep) {
     remove(project);
@@ -363,5 +367,22 @@ const results = {
   measures,
 };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const file = join(ROOT, 'bench/results.json');
+writeFileSync(file, `${JSON.stringify(values.only && !quick ? mergeInto(file, results) : results, null, 2)}\n`);
 console.log(`bench/results.json written (${results.minutes} min).`);
+
+/**
+ * A partial full-size run (--only) updates the file instead of replacing it: its measures replace their
+ * namesakes, the others stay, and the run is listed under `updates` with its own machine load.
+ */
+function mergeInto(path: string, run: typeof results) {
+  if (!existsSync(path)) return run;
+  const previous = JSON.parse(readFileSync(path, 'utf8')) as typeof results & { updates?: unknown[] };
+  const names = new Set(run.measures.map((m) => m.name));
+  const { measures, ...about } = run;
+  return {
+    ...previous,
+    measures: [...previous.measures.filter((m) => !names.has(m.name)), ...measures],
+    updates: [...(previous.updates ?? []), { ...about, only: values.only, measures: measures.length }],
+  };
+}

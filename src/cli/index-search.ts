@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   await writeFile(join(dist, SHARD_MANIFEST_PATH), `${JSON.stringify(manifest)}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `✓ 搜索索引：${pages.length} 个页面，${shards.length} 个分片（每片至多 ${size} 条隐患），用时 ${seconds} 秒。`,
+    `✓ 搜索索引：${pages.length} 个页面，${shards.length} 个分片（每片至多 ${size} 项隐患），用时 ${seconds} 秒。`,
   );
 }
 

@@ -88,3 +88,14 @@ export const Count = z
   .number({ error: missingOr('应为非负整数') })
   .int({ error: '应为非负整数' })
   .min(0, { error: '应为非负整数' });
+
+/**
+ * A number a phone can dial, somewhere in a text such as `0358-1234567（示例）` or `13800000000`:
+ * digits and hyphens, at least six characters, optionally starting with +.
+ */
+export const DIALLABLE = /\+?\d[\d-]{4,}\d/;
+
+/** A phone number as a clerk writes it: any text, as long as it holds a number to dial. */
+export const PhoneText = RequiredText.refine((value) => DIALLABLE.test(value), {
+  error: '应包含可以拨打的电话号码，如 0358-1234567 或 13800000000',
+});

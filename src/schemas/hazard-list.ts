@@ -11,6 +11,24 @@ export const Revision = z.strictObject({
 });
 export type Revision = z.output<typeof Revision>;
 
+/**
+ * 政府信息公开: the metadata block a disclosure page on a government portal opens with. 发布日期 is
+ * the list's `published`; 文号 only when the month's disclosure was issued as a numbered document.
+ */
+export const PublicInfo = z.strictObject({
+  /** 索引号, e.g. 11141121MB1234567X/2023-00012. */
+  index: RequiredText,
+  /** 主题分类, e.g. 安全生产. */
+  category: RequiredText,
+  /** 发布机构. */
+  publisher: RequiredText,
+  /** 成文日期. */
+  written: IsoDate,
+  /** 文号, e.g. 南政发〔2023〕30号. */
+  number: RequiredText.optional(),
+});
+export type PublicInfo = z.output<typeof PublicInfo>;
+
 /** One month's hazard list (重大事故隐患清单): the complete ledger as of the cutoff. */
 export const HazardList = z
   .strictObject({
@@ -18,6 +36,7 @@ export const HazardList = z
     /** 截至日期: the 25th of the month. */
     cutoff: IsoDate,
     published: IsoDate,
+    publicInfo: PublicInfo.optional(),
     /** Markdown. */
     summary: RequiredText,
     revisions: z.array(Revision).default([]),
@@ -32,6 +51,10 @@ export const HazardList = z
     }
     if (cutoff && published && published < cutoff) {
       ctx.addIssue({ code: 'custom', path: ['published'], message: '公开日期不能早于截至日期' });
+    }
+    const written = validDate(list.publicInfo?.written);
+    if (written && published && written > published) {
+      ctx.addIssue({ code: 'custom', path: ['publicInfo', 'written'], message: '成文日期不能晚于公开日期' });
     }
     const hazards: unknown[] = Array.isArray(list.hazards) ? list.hazards : [];
     const seen = new Set<string>();

@@ -1,14 +1,36 @@
 import { z } from 'zod';
-import { IsoDate, RequiredText, Slug } from './common';
+import { IsoDate, PhoneText, RequiredText, Slug } from './common';
 import { SECTORS } from './sector';
 
-export const Village = z.strictObject({ slug: Slug, name: RequiredText });
+/**
+ * Someone residents can call about an area's hazards: a village's 包村干部, a sector's 分管领导.
+ * The phone is optional (some offices publish only the name).
+ */
+export const AreaContact = z.strictObject({
+  name: RequiredText,
+  /** Position, e.g. 党委委员、副镇长. */
+  title: RequiredText.optional(),
+  phone: PhoneText.optional(),
+});
+export type AreaContact = z.output<typeof AreaContact>;
+
+export const Village = z.strictObject({
+  slug: Slug,
+  name: RequiredText,
+  /** 包村干部: the township cadre assigned to the village. */
+  cadre: AreaContact.optional(),
+});
 export type Village = z.output<typeof Village>;
 
 export const Station = z.strictObject({ slug: Slug, name: RequiredText });
 export type Station = z.output<typeof Station>;
 
-export const SectorEntry = z.strictObject({ slug: Slug, name: z.enum(SECTORS) });
+export const SectorEntry = z.strictObject({
+  slug: Slug,
+  name: z.enum(SECTORS),
+  /** 分管领导: the leader in charge of the sector. */
+  leader: AreaContact.optional(),
+});
 export type SectorEntry = z.output<typeof SectorEntry>;
 
 export const CampaignPhase = z.strictObject({
@@ -37,6 +59,33 @@ export const TipRecipient = z.strictObject({
 });
 export type TipRecipient = z.output<typeof TipRecipient>;
 
+/** A filing number may carry the sample mark the site file uses for made-up values. */
+const SAMPLE_MARK = /（示例）$/;
+const filing = (pattern: RegExp, message: string) =>
+  RequiredText.refine((value) => pattern.test(value.replace(SAMPLE_MARK, '').trim()), { error: message });
+
+/**
+ * What 《政府网站发展指引》 (国办发〔2017〕47号) asks every government site to show in its footer.
+ * Only the sponsor is needed; the three numbers appear once the site has them.
+ */
+export const Website = z.strictObject({
+  /** 主办单位. */
+  sponsor: RequiredText,
+  /** 网站标识码: ten digits from the national government-website register. */
+  identifier: filing(/^\d{10}$/, '网站标识码应为 10 位数字，如 1411210001').optional(),
+  /** ICP 备案号, e.g. 晋ICP备12345678号 or 晋ICP备12345678号-1. */
+  icp: filing(
+    /^\p{Script=Han}ICP备\d{6,10}号(-\d{1,3})?$/u,
+    'ICP 备案号应形如“晋ICP备12345678号”或“晋ICP备12345678号-1”',
+  ).optional(),
+  /** 公安机关备案号, e.g. 晋公网安备 14112102000123号. */
+  publicSecurity: filing(
+    /^\p{Script=Han}公网安备 ?\d{14}号$/u,
+    '公安机关备案号应形如“晋公网安备 14112102000123号”（14 位数字）',
+  ).optional(),
+});
+export type Website = z.output<typeof Website>;
+
 export const Site = z
   .strictObject({
     /** The whole site says 示例数据 while this is true. */
@@ -58,6 +107,8 @@ export const Site = z
     phases: z.array(CampaignPhase),
     leadership: z.array(LeadershipMember),
     tipRecipients: z.array(TipRecipient).min(1, { error: '至少需要一个举报解密公钥' }),
+    /** The footer's 主办单位 and filing numbers; without it the sponsor is the township government. */
+    website: Website.optional(),
   })
   .superRefine((site, ctx) => {
     for (const key of ['villages', 'stations', 'sectors'] as const) {

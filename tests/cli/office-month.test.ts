@@ -36,7 +36,7 @@ describe('month new → month check', () => {
     expect(readFileSync(join(ws.content, 'hazard-lists/2023-12.yaml'), 'utf8')).toBe(before);
   });
 
-  it('scaffolds the next month, which validates once the clerk fills the summary', () => {
+  it('scaffolds the next month, which validates once the clerk fills the summary and the index number', () => {
     const run = office(['month', 'new', '2024-01'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('从 2023-12 接续');
@@ -44,11 +44,13 @@ describe('month new → month check', () => {
     const check = office(['month', 'check', '2024-01'], ws.env);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/2024-01\.yaml · 本月概述: 尚未填写（【待填写】本月概述/);
+    expect(check.stdout).toMatch(/2024-01\.yaml · 索引号: 尚未填写（【待填写】本期索引号/);
     expect(check.stdout).toContain('南庄村 · 调度表数字均为 0');
 
     const listPath = join(ws.content, 'hazard-lists/2024-01.yaml');
     const doc = parseDocument(readFileSync(listPath, 'utf8'));
     doc.set('summary', '一月概述：继续督办未完成整改的隐患。');
+    doc.setIn(['publicInfo', 'index'], '11141121MB0000000X/2024-00001');
     writeFileSync(listPath, doc.toString());
     expect(office(['month', 'check', '2024-01'], ws.env).status).toBe(0);
 

@@ -186,3 +186,14 @@ test('walk: month → village part → hazard', async ({ page }) => {
   await page.locator('#list').locator('..').locator('a[href^="/hazards/"]').first().click();
   await expect(page).toHaveURL(/\/hazards\/[^/]+\/$/);
 });
+
+test('at 360 px a village’s part lists its hazards as cards (first screen attached)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(`${server.origin}${villageMonth(latest(), villages[0]!.slug)}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expect(page.locator('table.hazards tbody tr').first()).toHaveCSS('display', 'block');
+  await page.locator('#list').scrollIntoViewIfNeeded();
+  const path = testInfo.outputPath('village-month-360.png');
+  await page.screenshot({ path });
+  await testInfo.attach('a village’s part of a split month at 360 px', { path, contentType: 'image/png' });
+});

@@ -79,7 +79,7 @@ test('the first query fetches only shard 0 and says how much was searched', asyn
   const requests = indexRequests(page);
   await page.goto(`${server.origin}/search/?q=${encodeURIComponent('燃气')}`);
   const status = page.getByRole('status');
-  await expect(status).toHaveText(/在已搜索的 20 条隐患中找到 \d+ 条结果.*还有 32 条更早登记的隐患没有搜索/);
+  await expect(status).toHaveText(/在已搜索的 20 项隐患中找到 \d+ 条结果.*还有 32 项更早登记的隐患没有搜索/);
   expect(inShard(requests, 0).some((p) => p.endsWith('.pf_index'))).toBe(true);
   expect(requests.filter((p) => p.includes('/shard-'))).toEqual([]);
   await expect(page.getByRole('button', { name: '继续搜索更早登记的隐患' })).toBeVisible();
@@ -95,14 +95,14 @@ test('继续搜索 merges older shards until it finds a hazard of the oldest one
   );
   await page.goto(`${server.origin}/search/?q=${encodeURIComponent(unit)}`);
   const status = page.getByRole('status');
-  await expect(status).toHaveText(/在已搜索的 20 条隐患中/);
+  await expect(status).toHaveText(/在已搜索的 20 项隐患中/);
   expect(await resultPaths(page)).not.toContain(`/hazards/${id}/`);
 
   const older = page.getByRole('button', { name: '继续搜索更早登记的隐患' });
   // Keyboard: the button is reached and pressed without a mouse, and keeps focus while more remain.
   await older.focus();
   await page.keyboard.press('Enter');
-  await expect(status).toHaveText(/在已搜索的 40 条隐患中.*还有 12 条/);
+  await expect(status).toHaveText(/在已搜索的 40 项隐患中.*还有 12 项/);
   await expect(older).toBeFocused();
   expect(inShard(requests, 1).length).toBeGreaterThan(0);
   expect(inShard(requests, shard)).toEqual([]);
@@ -135,7 +135,7 @@ test('a hazard number goes straight to its shard, without shard 0; words then ad
   const searched = manifest.shards[0]!.hazards + manifest.shards[shard]!.hazards;
   await page.getByLabel('搜索词').fill('燃气');
   await page.getByLabel('搜索词').press('Enter');
-  await expect(status).toHaveText(new RegExp(`在已搜索的 ${searched} 条隐患中`));
+  await expect(status).toHaveText(new RegExp(`在已搜索的 ${searched} 项隐患中`));
   expect(inShard(requests, 0).some((p) => p.endsWith('.pf_index'))).toBe(true);
   // Pagefind warns when it skips a merge or mixes bundles; none of that here.
   expect(problems).toEqual([]);

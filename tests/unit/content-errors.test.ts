@@ -197,4 +197,36 @@ describe('check-content on broken copies of the sample content', () => {
       'content/progress-tables/2023-12.yaml · 石门村 · 部门精准严格执法情况3 行政处罚（万元）: 应为非负数',
     ]);
   });
+
+  it('names the village or sector and the field of a wrong contact, and a malformed filing number', () => {
+    const dir = copyContent();
+    edit(dir, 'site.yaml', (doc) => {
+      doc.setIn(['villages', 0, 'cadre', 'phone'], '找村委会');
+      doc.deleteIn(['sectors', 3, 'leader', 'name']);
+      doc.setIn(['website', 'icp'], 'ICP 12345');
+      doc.setIn(['website', 'identifier'], '14112');
+    });
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/site.yaml · 南庄村 · 包村干部电话: 应包含可以拨打的电话号码，如 0358-1234567 或 13800000000',
+      'content/site.yaml · 燃气 · 分管领导姓名: 必须填写',
+      'content/site.yaml · 网站标识码: 网站标识码应为 10 位数字，如 1411210001',
+      'content/site.yaml · ICP备案号: ICP 备案号应形如“晋ICP备12345678号”或“晋ICP备12345678号-1”',
+    ]);
+  });
+
+  it('names the field of a wrong 政府信息公开 block', () => {
+    const dir = copyContent();
+    edit(dir, 'hazard-lists/2023-12.yaml', (doc) => {
+      doc.setIn(['publicInfo', 'written'], '2023-12-30');
+      doc.deleteIn(['publicInfo', 'category']);
+    });
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/hazard-lists/2023-12.yaml · 主题分类: 必须填写',
+      'content/hazard-lists/2023-12.yaml · 成文日期: 成文日期不能晚于公开日期',
+    ]);
+  });
 });

@@ -43,8 +43,10 @@ function start(root: HTMLElement): void {
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const older = required<HTMLButtonElement>(root, '[data-search-older]');
   const resultsHeading = required<HTMLElement>(root, '#search-results-heading');
+  const browse = required<HTMLElement>(root, '[data-search-browse]');
 
-  // The script runs: swap the "needs JavaScript" notice for the form.
+  // The script runs: swap the "needs JavaScript" notice for the form (search.css already has,
+  // where the browser supports the `scripting` media feature, so nothing moves now).
   required<HTMLElement>(root, '[data-search-nojs]').hidden = true;
   form.hidden = false;
 
@@ -241,7 +243,12 @@ function start(root: HTMLElement): void {
 
   const initial = parseSearchParams(new URLSearchParams(location.search));
   fillForm(initial);
-  if (hasCriteria(initial)) void run(readForm());
+  if (hasCriteria(initial)) {
+    // The results appear where the browse links are: those step aside until the results are in and
+    // come back below them, so nothing the resident is looking at jumps down the page.
+    browse.hidden = true;
+    void run(readForm()).finally(() => (browse.hidden = false));
+  }
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

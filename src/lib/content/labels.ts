@@ -14,6 +14,14 @@ const PATH_LABELS: Record<string, string> = {
   'revisions.date': '修订日期',
   'phases.start': '阶段开始日期',
   'phases.end': '阶段结束日期',
+  'leadership.title': '单位职务',
+  'cadre.name': '包村干部姓名',
+  'cadre.title': '包村干部职务',
+  'cadre.phone': '包村干部电话',
+  'leader.name': '分管领导姓名',
+  'leader.title': '分管领导职务',
+  'leader.phone': '分管领导电话',
+  'publicInfo.number': '文号',
 };
 
 const KEY_LABELS: Record<string, string> = {
@@ -77,6 +85,18 @@ const KEY_LABELS: Record<string, string> = {
   updated: '更新日期',
   note: '公开说明',
   hazard: '隐患编号',
+  cadre: '包村干部',
+  leader: '分管领导',
+  website: '网站信息',
+  sponsor: '主办单位',
+  identifier: '网站标识码',
+  icp: 'ICP备案号',
+  publicSecurity: '公安机关备案号',
+  publicInfo: '政府信息公开',
+  index: '索引号',
+  category: '主题分类',
+  publisher: '发布机构',
+  written: '成文日期',
 };
 
 for (const section of PROGRESS_SECTIONS) {

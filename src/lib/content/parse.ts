@@ -7,7 +7,7 @@ import type { ContentIssue } from './issues';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ContentIssue[] };
 
 /** Lists whose items are addressed by a field of the item (a hazard by its number, a row by its village). */
-const ITEM_REFS: Record<string, string> = { hazards: 'id', rows: 'village' };
+const ITEM_REFS: Record<string, string> = { hazards: 'id', rows: 'village', villages: 'name', sectors: 'name' };
 const ITEM_NAMES: Record<string, string> = { hazards: '项', rows: '行' };
 
 /** Parses YAML text; syntax errors come back as issues with the line number. */

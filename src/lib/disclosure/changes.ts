@@ -12,11 +12,12 @@ export interface ChangeGroup {
   shown: readonly Hazard[];
 }
 
-const KINDS: readonly ChangeKind[] = ['added', 'rectified', 'closed', 'overdue'];
+/** Overdue first: what a resident most needs to know is what is late. */
+export const CHANGE_KINDS: readonly ChangeKind[] = ['overdue', 'added', 'rectified', 'closed'];
 
-/** The four groups of a month's changes, each naming at most `limit` hazards. */
+/** The four groups of a month's changes, overdue first, each naming at most `limit` hazards. */
 export function changeGroups(diff: MonthDiff, limit = Number.POSITIVE_INFINITY): ChangeGroup[] {
-  return KINDS.map((kind) => ({
+  return CHANGE_KINDS.map((kind) => ({
     kind,
     total: diff[kind].length,
     shown: diff[kind].length > limit ? diff[kind].slice(0, limit) : diff[kind],

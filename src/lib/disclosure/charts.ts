@@ -22,7 +22,7 @@ export function monthlyFlowChart(ledger: Ledger, month: IsoMonth): Chart {
     title: '每月新发现与完成整改的隐患',
     category: '月份',
     series: ['新发现', '完成整改'],
-    unit: '个',
+    unit: '项',
     rows: months.map((m) => {
       const diff = ledger.diff(m);
       return { label: formatMonth(m), values: [diff.added.length, diff.rectified.length] };
@@ -52,7 +52,7 @@ export function sourceChart(ledger: Ledger, month: IsoMonth): Chart {
     title: '按来源统计的隐患（累计）',
     category: '来源',
     series: ['累计发现', '已整改'],
-    unit: '个',
+    unit: '项',
     rows: [...counts].map(([label, values]) => ({ label, values })),
   };
 }
@@ -64,7 +64,7 @@ export function sectorChart(ledger: Ledger, month: IsoMonth): Chart {
     title: '按行业领域统计的隐患（累计）',
     category: '行业领域',
     series: ['累计发现', '已整改'],
-    unit: '个',
+    unit: '项',
     rows: [...counts]
       .filter(([, [found]]) => found > 0)
       .sort(([, a], [, b]) => b[0] - a[0])

@@ -1,6 +1,6 @@
 import type { IsoDate, IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
-import type { Revision } from '../../schemas/hazard-list';
+import type { PublicInfo, Revision } from '../../schemas/hazard-list';
 import type { Ledger, MonthDiff, MonthFigures } from '../ledger/ledger';
 import { isOverdue, isRectified, isSupervised } from '../ledger/status';
 import type { Directory, Place } from './directory';
@@ -35,6 +35,8 @@ export interface MonthlyDisclosure {
   month: IsoMonth;
   cutoff: IsoDate;
   published: IsoDate;
+  /** 政府信息公开, when the month's file has it. */
+  publicInfo: PublicInfo | undefined;
   summary: string;
   revisions: readonly Revision[];
   previous: IsoMonth | undefined;
@@ -95,6 +97,7 @@ export function monthlyDisclosure(ledger: Ledger, directory: Directory, month: I
     month,
     cutoff: list.cutoff,
     published: list.published,
+    publicInfo: list.publicInfo,
     summary: list.summary,
     revisions: list.revisions,
     previous,
@@ -113,7 +116,7 @@ export function monthlyDisclosure(ledger: Ledger, directory: Directory, month: I
 /** The headline in one sentence (feed entries, meta descriptions). */
 export function figuresSentence(f: MonthFigures): string {
   return (
-    `截至${formatDate(f.cutoff)}，累计列入清单重大事故隐患 ${f.total} 个，已整改 ${f.rectified} 个` +
-    `（其中已销号 ${f.closed} 个），整改中 ${f.open} 个，逾期未整改 ${f.overdue} 个。`
+    `截至${formatDate(f.cutoff)}，累计列入清单重大事故隐患 ${f.total} 项，已整改 ${f.rectified} 项` +
+    `（其中已销号 ${f.closed} 项），整改中 ${f.open} 项，逾期未整改 ${f.overdue} 项。`
   );
 }

@@ -148,7 +148,12 @@ export const DATA_FIELDS: readonly DataField[] = [
     meaning: '截至当月截至日期，限期整改已过期限仍未整改完成为“是”（JSON 中为 true/false）',
     value: (h) => (h.overdue ? '是' : '否'),
   },
-  { column: '本月推进情况', json: 'progress', meaning: '当月整改推进情况（Markdown 文本）', value: (h) => h.progress },
+  {
+    column: '本月推进情况',
+    json: 'progress',
+    meaning: '当月整改推进情况（文字，可含分段和列表，格式为 Markdown）',
+    value: (h) => h.progress,
+  },
   { column: '整改结果', json: 'result', meaning: '整改完成后的结果', value: (h) => orEmpty(h.result) },
   { column: '整改完成日期', json: 'rectified', meaning: '整改完成的日期', value: (h) => orEmpty(h.rectified) },
   {
@@ -158,7 +163,12 @@ export const DATA_FIELDS: readonly DataField[] = [
     value: (h) => orEmpty(h.closure?.reviewer),
   },
   { column: '销号日期', json: 'closure.date', meaning: '办结销号的日期', value: (h) => orEmpty(h.closure?.date) },
-  { column: '隐患描述', json: 'description', meaning: '隐患的详细描述（Markdown 文本）', value: (h) => h.description },
+  {
+    column: '隐患描述',
+    json: 'description',
+    meaning: '隐患的详细描述（文字，可含分段和列表，格式为 Markdown）',
+    value: (h) => h.description,
+  },
 ];
 
 /** RFC 4180 field. Cells that a spreadsheet would run as a formula get a leading apostrophe. */
@@ -174,10 +184,22 @@ export function hazardsCsv(hazards: readonly PublicHazard[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** 政府信息公开 as published: 发布日期 is the month's `published`; 文号 null when the month has none. */
+export interface PublicInfoDocument {
+  index: string;
+  category: string;
+  publisher: string;
+  written: string;
+  published: string;
+  number: string | null;
+}
+
 export interface MonthDocument {
   month: IsoMonth;
   cutoff: string;
   published: string;
+  /** null when the month's file has no 政府信息公开 block. */
+  publicInfo: PublicInfoDocument | null;
   figures: { total: number; open: number; rectified: number; closed: number; overdue: number };
   summary: string;
   revisions: { date: string; reason: string; hazards: string[] }[];
@@ -191,6 +213,16 @@ function monthDocument(ledger: Ledger, month: IsoMonth): MonthDocument {
     month,
     cutoff: list.cutoff,
     published: list.published,
+    publicInfo: list.publicInfo
+      ? {
+          index: list.publicInfo.index,
+          category: list.publicInfo.category,
+          publisher: list.publicInfo.publisher,
+          written: list.publicInfo.written,
+          published: list.published,
+          number: list.publicInfo.number ?? null,
+        }
+      : null,
     figures: { total, open, rectified, closed, overdue },
     summary: list.summary,
     revisions: list.revisions.map((r) => ({ date: r.date, reason: r.reason, hazards: [...r.hazards] })),

@@ -66,6 +66,12 @@ type Figures = Omit<ProgressRow, 'village'>;
 const unitsOf = (figures: readonly ProgressFigure[]) => [...new Set(figures.map((f) => f.unit))].join('，');
 
 /**
+ * The site counts hazards in 项 everywhere; the printed table (and the villages' spreadsheets,
+ * which the import matches word for word) says 个. The page uses the site's word.
+ */
+const HAZARD_UNIT = '项';
+
+/**
  * The 调度表 as the page shows it: the 28 items down, one column per village of the site
  * file plus 全镇合计 across, each section-1 figure checked against the ledger.
  */
@@ -99,7 +105,7 @@ export function progressTableView(table: ProgressTable, directory: Directory, le
       return {
         no: item.no,
         label: item.label,
-        units: unitsOf(figures),
+        units: section.key === 'overall' ? HAZARD_UNIT : unitsOf(figures),
         cells: columnFigures.map(([column, values]): ProgressCell => {
           if (!values) return undefined;
           return figures.map((f): CellFigure => {

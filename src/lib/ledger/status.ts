@@ -24,3 +24,17 @@ export function isOverdue(hazard: Hazard, asOf: IsoDate): boolean {
 /** Whether the hazard was 挂牌督办 by `asOf`. */
 export const isSupervised = (hazard: Hazard, asOf: IsoDate): boolean =>
   hazard.supervision !== undefined && hazard.supervision.since <= asOf;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (date: IsoDate) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+
+/**
+ * Days a deadline fix was completed after its deadline (逾期 N 天后完成整改); undefined when it was
+ * done in time, is not done yet, or had no deadline.
+ */
+export function daysLate(hazard: Hazard): number | undefined {
+  const { rectified } = hazard;
+  const { deadline } = hazard.plan;
+  if (hazard.mode !== '限期整改' || !rectified || !deadline || rectified <= deadline) return undefined;
+  return dayNumber(rectified) - dayNumber(deadline);
+}

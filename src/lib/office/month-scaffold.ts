@@ -71,9 +71,16 @@ export function scaffoldHazardList(
     revisions: [],
   });
   for (const item of (fresh.contents as YAMLMap).items) doc.set(item.key, item.value);
+  // 政府信息公开 carries its category and publisher; the index number, date and 文号 are each month's own.
+  const info: unknown = doc.get('publicInfo', true);
+  if (isMap(info)) {
+    info.set('index', placeholder('本期索引号'));
+    info.set('written', publishedOf(month));
+    info.delete('number');
+  }
   // Keep the field order of the template: scalar header fields first, the hazards last.
   const root = doc.contents as YAMLMap;
-  const order = ['month', 'cutoff', 'published', 'summary', 'revisions', 'hazards'];
+  const order = ['month', 'cutoff', 'published', 'publicInfo', 'summary', 'revisions', 'hazards'];
   root.items.sort((a, b) => rank(order, a.key) - rank(order, b.key));
   return { listText: doc.toString({ lineWidth: 0 }), carried, dropped };
 }

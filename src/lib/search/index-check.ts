@@ -95,7 +95,7 @@ export function checkSearchIndex(
   }
   const indexedHazards = manifest.shards.reduce((sum, shard) => sum + shard.hazards, 0);
   if (indexedHazards !== hazards) {
-    problems.push(`搜索索引分片清单记有 ${indexedHazards} 条隐患，但可搜索的隐患页面有 ${hazards} 个`);
+    problems.push(`搜索索引分片清单记有 ${indexedHazards} 项隐患，但可搜索的隐患页面有 ${hazards} 个`);
   }
   return problems;
 }

@@ -1,6 +1,8 @@
+import { DIALLABLE } from '../../schemas/common';
+
 /** `0358-0000000（示例）` → `0358-0000000` for a tel: link; undefined when there is no number. */
 export function telHref(phone: string): string | undefined {
-  const number = /\+?\d[\d-]{4,}\d/.exec(phone)?.[0];
+  const number = DIALLABLE.exec(phone)?.[0];
   return number ? `tel:${number}` : undefined;
 }
 

@@ -39,7 +39,7 @@ describe('chart series', () => {
 
   it('describes the numbers in words for screen readers', () => {
     expect(describeChart(sectorChart(ledger, '2023-08'))).toBe(
-      '按行业领域统计的隐患（累计）。燃气：累计发现 4 个，已整改 3 个；消防：累计发现 1 个，已整改 1 个。',
+      '按行业领域统计的隐患（累计）。燃气：累计发现 4 项，已整改 3 项；消防：累计发现 1 项，已整改 1 项。',
     );
   });
 });

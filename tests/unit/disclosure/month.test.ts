@@ -56,7 +56,7 @@ describe('monthlyDisclosure', () => {
 
   it('says the headline in one sentence', () => {
     expect(figuresSentence(ledger.figures('2023-07'))).toBe(
-      '截至2023年7月25日，累计列入清单重大事故隐患 4 个，已整改 2 个（其中已销号 1 个），整改中 2 个，逾期未整改 1 个。',
+      '截至2023年7月25日，累计列入清单重大事故隐患 4 项，已整改 2 项（其中已销号 1 项），整改中 2 项，逾期未整改 1 项。',
     );
   });
 });

@@ -88,6 +88,26 @@ describe('JSON files', () => {
     expect(doc.hazards[1]).toMatchObject({ overdue: true, plan: { deadline: '2023-06-10' } });
   });
 
+  it('carries the month’s 政府信息公开 block, with its publication date, or null without one', () => {
+    const publicInfo = {
+      index: 'X/2023-00001',
+      category: '安全生产',
+      publisher: '南庄镇人民政府',
+      written: '2023-06-27',
+    };
+    const withInfo = new Ledger([list('2023-06', [hazard({ id: 'NZ-2023-0001' })], { publicInfo })]);
+    expect(JSON.parse(monthJson(info, withInfo, '2023-06')).publicInfo).toEqual({
+      ...publicInfo,
+      published: '2023-06-28',
+      number: null,
+    });
+    const numbered = new Ledger([
+      list('2023-06', [hazard({ id: 'NZ-2023-0001' })], { publicInfo: { ...publicInfo, number: '南政发〔2023〕1号' } }),
+    ]);
+    expect(JSON.parse(monthJson(info, numbered, '2023-06')).publicInfo.number).toBe('南政发〔2023〕1号');
+    expect(JSON.parse(monthJson(info, ledger, '2023-06')).publicInfo).toBeNull();
+  });
+
   it('holds every month in the ledger file, oldest first', () => {
     const doc = JSON.parse(ledgerJson(info, threeMonths())) as { months: { month: string; hazards: unknown[] }[] };
     expect(doc.months.map((m) => m.month)).toEqual(['2023-06', '2023-07', '2023-08']);

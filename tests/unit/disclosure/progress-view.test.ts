@@ -37,6 +37,8 @@ describe('progressTableView', () => {
     expect(view.sections.map((s) => s.rows.length)).toEqual([10, 8, 10]);
     const labels = view.sections.flatMap((s) => s.rows.map((r) => r.label));
     expect(labels).toEqual(PROGRESS_SECTIONS.flatMap((s) => s.items.map((i) => i.label)));
+    // Hazards are counted in 项, as everywhere on the site (the printed table says 个).
+    expect(new Set(view.sections[0]!.rows.map((r) => r.units))).toEqual(new Set(['项']));
     const enforcement = view.sections[2]!.rows;
     expect(enforcement.map((r) => r.units)).toEqual([
       '个次',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_RANK, isClosed, isOverdue, isRectified, isSupervised } from '../../../src/lib/ledger/status';
+import { STATUS_RANK, daysLate, isClosed, isOverdue, isRectified, isSupervised } from '../../../src/lib/ledger/status';
 import type { Hazard } from '../../../src/schemas/hazard';
 import { fixtureLists, hazardIn } from '../../fixtures/ledger';
 
@@ -38,5 +38,16 @@ describe('status', () => {
     expect(isSupervised(C, '2023-07-29')).toBe(false);
     expect(isSupervised(C, '2023-07-30')).toBe(true);
     expect(isSupervised(hazardIn(lists, '2023-07', 'NZ-2023-0002'), '2023-12-31')).toBe(false);
+  });
+
+  it('counts the days a deadline fix was completed late, across months and leap days', () => {
+    const fixed = (rectified: string) => with_(A, { status: '已整改', rectified }); // deadline 2023-07-10
+    expect(daysLate(fixed('2023-07-10'))).toBeUndefined(); // on the deadline day: in time
+    expect(daysLate(fixed('2023-07-01'))).toBeUndefined();
+    expect(daysLate(fixed('2023-07-11'))).toBe(1);
+    expect(daysLate(fixed('2023-08-15'))).toBe(36);
+    expect(daysLate(with_(fixed('2024-03-01'), { plan: { ...A.plan, deadline: '2024-02-28' } }))).toBe(2);
+    expect(daysLate(A)).toBeUndefined(); // not fixed yet: that is 逾期, not late
+    expect(daysLate(with_(fixed('2023-08-15'), { mode: '立即整改' }))).toBeUndefined();
   });
 });

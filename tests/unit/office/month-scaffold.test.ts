@@ -54,6 +54,24 @@ describe('scaffoldHazardList', () => {
     expect(HazardList.safeParse(data).success).toBe(true);
   });
 
+  it('keeps the 政府信息公开 category and publisher, and asks for this month’s index number', () => {
+    const withInfo = JUNE.replace(
+      /^published: .*$/m,
+      (line) =>
+        `${line}\npublicInfo:\n  index: X/2023-00001\n  category: 安全生产\n  publisher: 南庄镇人民政府\n` +
+        '  written: 2023-06-27\n  number: 南政办发〔2023〕1号',
+    );
+    const next = parseDocument(scaffoldHazardList('2023-07', { month: '2023-06', text: withInfo }).listText).toJS();
+    expect(next.publicInfo).toEqual({
+      index: expect.stringContaining('【待填写】'),
+      category: '安全生产',
+      publisher: '南庄镇人民政府',
+      written: '2023-07-28',
+    });
+    expect(Object.keys(next).slice(0, 5)).toEqual(['month', 'cutoff', 'published', 'publicInfo', 'summary']);
+    expect(findPlaceholders(next).map((p) => p.path)).toEqual([['publicInfo', 'index'], ['summary']]);
+  });
+
   it('starts an empty list when there is no previous month', () => {
     const first = scaffoldHazardList('2023-06', undefined);
     const parsed = HazardList.parse(parseDocument(first.listText).toJS());

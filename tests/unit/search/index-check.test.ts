@@ -75,7 +75,7 @@ describe('checkSearchIndex', () => {
 
   it('fails when the manifest counts other hazards than the pages', () => {
     expect(checkSearchIndex(manifest([3, 1]), entries({ 'zh-cn': 3 }), pages)).toEqual([
-      expect.stringContaining('记有 1 条隐患，但可搜索的隐患页面有 2 个'),
+      expect.stringContaining('记有 1 项隐患，但可搜索的隐患页面有 2 个'),
     ]);
   });
 

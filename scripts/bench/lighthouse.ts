@@ -1,0 +1,109 @@
+/**
+ * Lighthouse (npm `lighthouse`, its default mobile preset: a mid-range phone on a slow 4G link) on
+ * every page type of the sample build, served gzipped as a production host serves it, in the
+ * system Chromium. Each category is scored 0–100; the median of `runs` runs is kept.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { loadContent } from '../../src/lib/content/load-fs';
+import { chromiumPath } from '../chromium.mjs';
+import { buildSite } from './build';
+import { median } from './measure';
+import { ROOT, remove, tempDir } from './projects';
+import type { Measure } from './report';
+import { serveStatic } from './static-server';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+interface LighthouseReport {
+  categories: Record<Category, { score: number | null }>;
+  audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string }>;
+}
+
+/** Runs the Lighthouse command line on `url` and returns its JSON report. */
+async function lighthouse(url: string): Promise<LighthouseReport> {
+  const bin = join(ROOT, 'node_modules/.bin/lighthouse');
+  const args = [
+    url,
+    '--quiet',
+    '--output=json',
+    '--output-path=stdout',
+    `--only-categories=${CATEGORIES.join(',')}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+  ];
+  const chrome = chromiumPath() ?? '/usr/bin/chromium';
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`lighthouse ${url} exited ${code}:\n${Buffer.concat(err).toString()}`));
+      else resolve(JSON.parse(Buffer.concat(out).toString()) as LighthouseReport);
+    });
+  });
+}
+
+/** Audits that cost a category points, for the log: what to fix when a score is below its goal. */
+const lostPoints = (report: LighthouseReport) =>
+  Object.entries(report.audits)
+    .filter(([, a]) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode))
+    .map(([id, a]) => `${id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+
+/** The page types of the sample, and whether a page type is a disclosure page (goal 100) or a tool (≥ 95). */
+function pageTypes(): [type: string, path: string, disclosure: boolean][] {
+  const loaded = loadContent(join(ROOT, 'content'));
+  if (!loaded.ok) throw new Error('the sample content does not validate');
+  const { ledger, site } = loaded.content;
+  const latest = ledger.latestMonth!;
+  const hazard = ledger.list(latest).hazards[0]!;
+  const village = site.villages.find((v) => v.name === hazard.village)!;
+  const sector = site.sectors.find((s) => s.name === hazard.sector)!;
+  return [
+    ['home', '/', true],
+    ['disclosures', '/disclosures/', true],
+    ['month', `/disclosures/${latest}/`, true],
+    ['progress', `/disclosures/${latest}/progress/`, true],
+    ['hazard', `/hazards/${hazard.id}/`, true],
+    ['village', `/villages/${village.slug}/`, true],
+    ['sector', `/sectors/${sector.slug}/`, true],
+    ['about', '/about/', true],
+    ['data', '/data/', true],
+    ['search', `/search/?q=${encodeURIComponent('燃气')}`, false],
+    ['report', '/report/', false],
+    ['receipt', '/receipt/', false],
+  ];
+}
+
+/** Builds the sample in `project`, scores every page type and reports each category as a measure. */
+export async function benchLighthouse(project: string, add: (m: Measure) => void, runs: number): Promise<void> {
+  const out = tempDir('lighthouse');
+  await buildSite(project, join(ROOT, 'content'), out);
+  const server = await serveStatic(out, { compress: true });
+  try {
+    for (const [type, path, disclosure] of pageTypes()) {
+      const reports: LighthouseReport[] = [];
+      for (let i = 0; i < runs; i++) reports.push(await lighthouse(`${server.origin}${path}`));
+      const lost = [...new Set(reports.flatMap(lostPoints))];
+      if (lost.length) console.log(`  ${path}: points lost on ${lost.join(', ')}`);
+      for (const category of CATEGORIES) {
+        const value = Math.round(median(reports.map((r) => (r.categories[category].score ?? 0) * 100)));
+        const goal = disclosure ? 100 : 95;
+        add({
+          name: `lighthouse.${type}.${category}`,
+          value,
+          unit: 'score',
+          runs,
+          goal: disclosure ? '100' : '≥ 95',
+          ok: value >= goal,
+        });
+      }
+    }
+  } finally {
+    await server.close();
+    remove(out);
+  }
+}
