@@ -5,7 +5,7 @@
  * one tap away. A screenshot of each page type at 360 px is attached to the test report.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { loadContent } from '../../src/lib/content/load-fs';
+import { loadContent } from '../../src/lib/content-set/load';
 import { formatDate, formatPercent } from '../../src/lib/disclosure/format';
 import { daysLate } from '../../src/lib/ledger/status';
 import { telHref } from '../../src/lib/tips/contact';
@@ -84,7 +84,7 @@ test.describe('at 360 × 640', () => {
     const narrow = await titles.evaluateAll((els) =>
       els
         .map((el) => ({
-          text: el.textContent!.trim(),
+          text: el.textContent.trim(),
           chars: el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize),
         }))
         .filter((t) => t.chars < 8),
@@ -169,7 +169,7 @@ test('a month page opens with its 政府信息公开 block, also in the month’
   ]);
   // It sits right under the title.
   await expect(page.locator('h1 + dl.gov-info')).toHaveCount(1);
-  const json = await (await request.get(`/data/${latest}.json`)).json();
+  const json = (await (await request.get(`/data/${latest}.json`)).json()) as { publicInfo: unknown };
   expect(json.publicInfo).toEqual({ ...info, published: list.published, number: info.number ?? null });
 });
 

@@ -43,7 +43,7 @@ const memo = new WeakMap<Ledger, Map<GroupDimension, Map<string, MonthDiff[]>>>(
 /** One area's changes month by month (aligned with `ledger.months`), shared by every feed of the build. */
 export function areaDiffsOf(ledger: Ledger, dimension: GroupDimension, name: string): MonthDiff[] {
   let byDimension = memo.get(ledger);
-  if (!byDimension) memo.set(ledger, (byDimension = new Map()));
+  if (!byDimension) memo.set(ledger, (byDimension = new Map<GroupDimension, Map<string, MonthDiff[]>>()));
   let areas = byDimension.get(dimension);
   if (!areas) byDimension.set(dimension, (areas = areaDiffs(ledger, dimension)));
   return areas.get(name) ?? ledger.months.map((m) => emptyDiff(m, ledger.previousMonth(m)));

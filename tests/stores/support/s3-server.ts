@@ -85,7 +85,7 @@ export async function startS3(options: { enforceConditionalCreate: boolean }): P
     directory,
     configureBuckets: [{ name: S3_TEST_BUCKET, configs: [] }],
   });
-  const { port: s3Port } = (await s3rver.run());
+  const { port: s3Port } = await s3rver.run();
 
   const requests: RecordedRequest[] = [];
   // One conditional write per key at a time, as the server side of a real conditional create is.

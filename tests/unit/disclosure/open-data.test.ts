@@ -17,6 +17,8 @@ import { parseCsv } from './csv-parse';
 import { deadlinePlan, hazard, list, threeMonths } from './fixtures';
 
 const info = { township: '南庄镇', campaign: '专项行动', sample: true };
+const publicInfoOf = (json: string) =>
+  (JSON.parse(json) as { publicInfo: { number: string | null } | null }).publicInfo;
 
 describe('csvField', () => {
   it('quotes only what RFC 4180 requires', () => {
@@ -96,7 +98,7 @@ describe('JSON files', () => {
       written: '2023-06-27',
     };
     const withInfo = new Ledger([list('2023-06', [hazard({ id: 'NZ-2023-0001' })], { publicInfo })]);
-    expect(JSON.parse(monthJson(info, withInfo, '2023-06')).publicInfo).toEqual({
+    expect(publicInfoOf(monthJson(info, withInfo, '2023-06'))).toEqual({
       ...publicInfo,
       published: '2023-06-28',
       number: null,
@@ -104,8 +106,8 @@ describe('JSON files', () => {
     const numbered = new Ledger([
       list('2023-06', [hazard({ id: 'NZ-2023-0001' })], { publicInfo: { ...publicInfo, number: '南政发〔2023〕1号' } }),
     ]);
-    expect(JSON.parse(monthJson(info, numbered, '2023-06')).publicInfo.number).toBe('南政发〔2023〕1号');
-    expect(JSON.parse(monthJson(info, ledger, '2023-06')).publicInfo).toBeNull();
+    expect(publicInfoOf(monthJson(info, numbered, '2023-06'))?.number).toBe('南政发〔2023〕1号');
+    expect(publicInfoOf(monthJson(info, ledger, '2023-06'))).toBeNull();
   });
 
   it('holds every month in the ledger file, oldest first', () => {

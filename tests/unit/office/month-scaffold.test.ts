@@ -61,9 +61,11 @@ describe('scaffoldHazardList', () => {
         `${line}\npublicInfo:\n  index: X/2023-00001\n  category: 安全生产\n  publisher: 南庄镇人民政府\n` +
         '  written: 2023-06-27\n  number: 南政办发〔2023〕1号',
     );
-    const next = parseDocument(scaffoldHazardList('2023-07', { month: '2023-06', text: withInfo }).listText).toJS();
+    const next = parseDocument(scaffoldHazardList('2023-07', { month: '2023-06', text: withInfo }).listText).toJS() as {
+      publicInfo: unknown;
+    };
     expect(next.publicInfo).toEqual({
-      index: expect.stringContaining('【待填写】'),
+      index: expect.stringContaining('【待填写】') as string,
       category: '安全生产',
       publisher: '南庄镇人民政府',
       written: '2023-07-28',
