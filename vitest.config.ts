@@ -21,8 +21,8 @@ export default defineConfig({
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // What the domain reaches today (lines 97.9 %, branches 88.7 %); raise them as tests grow, never lower.
-      thresholds: { lines: 97, branches: 88 },
+      // What the domain reaches today (lines 98.0 %, branches 89.8 %); raise them as tests grow, never lower.
+      thresholds: { lines: 97.9, branches: 89.5 },
     },
   },
 });
