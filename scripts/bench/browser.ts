@@ -3,7 +3,7 @@
  * its own network events (tests/support/first-query-bytes.ts, shared with the search tests),
  * against a build served by a tiny static server.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumPath } from '../chromium.mjs';
 import { firstQueryBytes, type FetchedResource } from '../../tests/support/first-query-bytes';
 
@@ -17,25 +17,42 @@ export async function launchChromium(): Promise<Browser> {
 export interface PageWeight {
   /** HTML and CSS, each gzipped at level 9, summed. */
   htmlCssGzip: number;
-  /** JavaScript (scripts, modules, workers) the page loads, decoded and gzipped. */
+  /** JavaScript (scripts, modules, workers) the page loads before any interaction, decoded and gzipped. */
   js: number;
   jsGzip: number;
+  /** JavaScript fetched after the first interaction (with `interact`), gzipped. */
+  jsAfterInteractionGzip: number;
   requests: number;
 }
 
 const isScript = (r: FetchedResource) => r.type === 'Script' || /\.m?js(\?|$)/.test(new URL(r.url).pathname);
 
 /** Loads `url` in a fresh context and weighs what came over the network once it is idle. */
-export async function pageWeight(browser: Browser, url: string): Promise<PageWeight> {
-  const report = await firstQueryBytes(url, { browser, ready: (page) => page.waitForLoadState('load') });
+export async function pageWeight(
+  browser: Browser,
+  url: string,
+  interact?: (page: Page) => Promise<void>,
+): Promise<PageWeight> {
+  const report = await firstQueryBytes(url, {
+    browser,
+    ready: (page) => page.waitForLoadState('load'),
+    ...(interact ? { interact } : {}),
+  });
   const htmlCss = report.resources.filter((r) => r.type === 'Document' || r.type === 'Stylesheet');
-  const js = report.resources.filter(isScript);
+  const js = report.resources.filter((r) => isScript(r) && !r.afterInteraction);
+  const later = report.resources.filter((r) => isScript(r) && r.afterInteraction);
   return {
     htmlCssGzip: htmlCss.reduce((n, r) => n + r.gzipped, 0),
     js: js.reduce((n, r) => n + r.decoded, 0),
     jsGzip: js.reduce((n, r) => n + r.gzipped, 0),
+    jsAfterInteractionGzip: later.reduce((n, r) => n + r.gzipped, 0),
     requests: report.resources.length,
   };
+}
+
+/** A first interaction with a tip-line page: the informant taps the form's first field. */
+export async function focusFirstField(page: Page): Promise<void> {
+  await page.locator('astro-island form').first().locator('textarea, input').first().focus();
 }
 
 export interface SearchBytes {

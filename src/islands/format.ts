@@ -1,8 +1,8 @@
-import { t, type UiKey } from '../i18n/zh-CN';
+import { t, type TipLineKey } from '../i18n/tip-line';
 import { fill } from '../lib/disclosure/format';
 
 /** `t()` with `{name}` placeholders filled in. */
-export function tf(key: UiKey, values: Record<string, string | number>): string {
+export function tf(key: TipLineKey, values: Record<string, string | number>): string {
   return fill(t(key), values);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chinaDay, IsoDate } from './common';
 import { ReceiptNumber } from './receipt';
 import { SECTORS } from './sector';
+import { ENVELOPE_VERSION, MAX_ENVELOPE_BYTES, TIP_LIMITS, VILLAGE_UNKNOWN } from './tip-limits';
 
 /**
  * The anonymous tip, as the informant fills it in. The browser validates it with this
@@ -10,20 +11,7 @@ import { SECTORS } from './sector';
  */
 const TIP_VERSION = 1;
 
-export const TIP_LIMITS = {
-  what: 4000,
-  place: 200,
-  unit: 200,
-  contact: 200,
-  photos: 3,
-  /** Bytes of one re-encoded JPEG. Three of them, base64 inside the JSON, base64 again in the envelope, stay under the body cap. */
-  photoBytes: 900_000,
-  /** Longest side of a re-encoded photo, in pixels. */
-  photoSide: 1600,
-} as const;
-
-/** Choice for 所在村 when the informant does not know or it is elsewhere. */
-export const VILLAGE_UNKNOWN = '不清楚';
+export { TIP_LIMITS, VILLAGE_UNKNOWN, ENVELOPE_VERSION, MAX_ENVELOPE_BYTES } from './tip-limits';
 
 // C0/C1 controls (tab and newline allowed), and bidi overrides that could make a text read differently from what it is.
 // eslint-disable-next-line no-control-regex
@@ -112,9 +100,6 @@ export function tipForVillages(villages: readonly string[]) {
  * The envelope: what the browser POSTs to /api/tips. Everything the informant wrote is
  * inside `ciphertext`; the rest is what the function needs to accept it once.
  */
-export const ENVELOPE_VERSION = 1;
-/** Request body cap in bytes, under Netlify's 6 MB function request limit. */
-export const MAX_ENVELOPE_BYTES = 5 * 1024 * 1024;
 
 const Hex = z.string().regex(/^(?:[0-9a-f]{2})+$/, { error: '应为十六进制' });
 

@@ -11,6 +11,7 @@ import type { Site } from '../../src/schemas/site';
 import { guardPage, jpegSegments, metadataSegments, queuedTipsWithReceipt } from './report-support';
 import { expectAccessible } from '../support/axe';
 import { budgetFor } from '../support/budget';
+import { firstQueryBytes, formatFirstQueryBytes } from '../support/first-query-bytes';
 
 const PHOTO = 'tests/fixtures/photo-with-gps.jpg';
 const site = parse(readFileSync('content/site.yaml', 'utf8')) as Site;
@@ -207,4 +208,31 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('form.tip-form')).toHaveCount(0);
     await expect(page.locator('textarea')).toHaveCount(0);
   });
+});
+
+test('an old phone downloads the form first: at most 80 kB of gzipped JavaScript before the first tap, the encryption, proof of work and validation after it', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  for (const path of ['/report/', '/receipt/']) {
+    const report = await firstQueryBytes(`${baseURL}${path}`, {
+      browser,
+      ready: (page) => page.locator('astro-island:not([ssr])').first().waitFor(),
+      interact: (page) => page.locator('astro-island form').first().locator('textarea, input').first().focus(),
+    });
+    const scripts = report.resources.filter((r) => new URL(r.url).pathname.endsWith('.js'));
+    const before = scripts.filter((r) => !r.afterInteraction);
+    const after = scripts.filter((r) => r.afterInteraction);
+    const gzipped = before.reduce((sum, r) => sum + r.gzipped, 0);
+    testInfo.annotations.push({ type: `${path} script bytes`, description: formatFirstQueryBytes(report) });
+    expect(gzipped, path).toBeLessThanOrEqual(80 * 1024);
+    // age, zod and the proof of work each leave a mark in the code that carries them.
+    const loadedBefore = before.map((r) => r.url).join(' ');
+    expect(loadedBefore, path).not.toMatch(/\/(envelope|tip|pow-client)\.[\w-]+\.js/);
+    if (path === '/report/') {
+      expect(after.map((r) => new URL(r.url).pathname).join(' ')).toMatch(/\/envelope\.[\w-]+\.js/);
+      expect(after.map((r) => new URL(r.url).pathname).join(' ')).toMatch(/\/tip\.[\w-]+\.js/);
+      expect(after.map((r) => new URL(r.url).pathname).join(' ')).toMatch(/\/pow-client\.[\w-]+\.js/);
+    }
+  }
 });

@@ -24,6 +24,8 @@ export interface FetchedResource {
   decoded: number;
   /** The body gzipped at level 9: what a compressing host such as Netlify would send, about. */
   gzipped: number;
+  /** Requested only after `interact` (see FirstQueryOptions): code a page fetches when it is needed. */
+  afterInteraction: boolean;
 }
 
 export interface FirstQueryBytes {
@@ -40,6 +42,11 @@ export interface FirstQueryOptions {
   /** Resolves once the first results are on screen; by default waits for the search page's count. */
   ready?: (page: Page) => Promise<void>;
   timeoutMs?: number;
+  /**
+   * Once the page is ready and the network idle, a first interaction (say, focusing a form field);
+   * what is fetched after it is marked `afterInteraction`.
+   */
+  interact?: (page: Page) => Promise<void>;
 }
 
 /** The search page's live region says 找到 N 条结果 or 没有找到结果 once a search is done. */
@@ -58,6 +65,33 @@ function sum(resources: readonly FetchedResource[]): FirstQueryBytes['total'] {
     }),
     { transferred: 0, decoded: 0, gzipped: 0 },
   );
+}
+
+/** No request in flight for half a second (`networkidle` is spent once the page has loaded). */
+async function idle(page: Page, timeoutMs: number): Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const start = () => {
+    inFlight++;
+    last = Date.now();
+  };
+  const end = () => {
+    inFlight--;
+    last = Date.now();
+  };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(100)) {
+      if (inFlight <= 0 && Date.now() - last >= 500) return;
+    }
+    throw new Error(`requests still in flight after ${timeoutMs} ms`);
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
 }
 
 export async function firstQueryBytes(url: string, options: FirstQueryOptions = {}): Promise<FirstQueryBytes> {
@@ -88,6 +122,11 @@ export async function firstQueryBytes(url: string, options: FirstQueryOptions = 
     await (options.ready ?? searchPageReady)(page);
     // Let requests started by the results (fragments) finish.
     await page.waitForLoadState('networkidle', { timeout: options.timeoutMs ?? 30_000 });
+    const beforeInteraction = new Set(seen.keys());
+    if (options.interact) {
+      await options.interact(page);
+      await idle(page, options.timeoutMs ?? 30_000);
+    }
 
     const resources: FetchedResource[] = [];
     for (const [id, entry] of seen) {
@@ -100,7 +139,14 @@ export async function firstQueryBytes(url: string, options: FirstQueryOptions = 
       } catch {
         // No body (204, redirect): nothing to compress.
       }
-      resources.push({ url: entry.url, type: entry.type, transferred, decoded: entry.decoded, gzipped });
+      resources.push({
+        url: entry.url,
+        type: entry.type,
+        transferred,
+        decoded: entry.decoded,
+        gzipped,
+        afterInteraction: !beforeInteraction.has(id),
+      });
     }
     const search = resources.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
     return { url, resources, total: sum(resources), search: sum(search) };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { t, type UiKey } from '../../i18n/zh-CN';
+import { t, type TipLineKey } from '../../i18n/tip-line';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { parseReceiptInput } from '../../lib/tips/receipt';
 import type { PublicReceipt, ReceiptLookupFile } from '../../lib/tips/receipts';
@@ -112,7 +112,7 @@ function Found({ entry }: { entry: PublicReceipt }) {
     <dl className="receipt-status">
       <dt>{t('receipt.status')}</dt>
       <dd>
-        <strong>{entry.status}</strong>：{t(`receipt.status.${entry.status}` as UiKey)}
+        <strong>{entry.status}</strong>：{t(`receipt.status.${entry.status}` as TipLineKey)}
       </dd>
       {entry.hazard && (
         <>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../../i18n/zh-CN';
+import { t } from '../../i18n/tip-line';
 
 export type FieldErrors = Partial<Record<string, string>>;
 

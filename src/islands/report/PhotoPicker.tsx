@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
-import { t } from '../../i18n/zh-CN';
-import { TIP_LIMITS } from '../../schemas/tip';
+import { t } from '../../i18n/tip-line';
+import { TIP_LIMITS } from '../../schemas/tip-limits';
 import { formatBytes, tf } from '../format';
 import { PhotoTooLarge, preparePhoto, type PreparedPhoto } from './photos';
 

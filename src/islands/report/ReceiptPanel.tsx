@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../i18n/zh-CN';
+import { t } from '../../i18n/tip-line';
 import { formatReceipt } from '../../lib/tips/receipt';
 import { tf } from '../format';
 import { sitePath } from '../../lib/site-path';

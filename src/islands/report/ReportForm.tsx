@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { t } from '../../i18n/zh-CN';
+import { t } from '../../i18n/tip-line';
 import type { SubmitStep } from '../../lib/tips/submit';
-import { chinaDay } from '../../schemas/common';
-import { TIP_LIMITS, tipForVillages, VILLAGE_UNKNOWN } from '../../schemas/tip';
+import { chinaDay } from '../../schemas/china-day';
+import { TIP_LIMITS, VILLAGE_UNKNOWN } from '../../schemas/tip-limits';
 import { Field, fieldProps, type FieldErrors } from './Field';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { ReceiptPanel } from './ReceiptPanel';
-import { browserSubmitter } from './submit';
+import { browserSubmitter, loadTipSchema, warmUp } from './submit';
 
 export interface ReportFormProps {
   villages: string[];
@@ -44,7 +44,8 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   const [submitter] = useState(() => browserSubmitter(recipients));
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
-  const schema = useRef(tipForVillages(villages)).current;
+  // Set while a submit validates, before `step` says so: a second tap then does nothing.
+  const validating = useRef(false);
 
   const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   const busy = step !== 'idle';
@@ -58,11 +59,21 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy || photoBusy) return;
+    if (busy || photoBusy || validating.current) return;
     setFailure(undefined);
     const fields = { ...values, contact: wantsContact ? values.contact : '' };
     const content = JSON.stringify([fields, photos.map((p) => p.previewUrl)]);
     const submission = submitter.prepare(content);
+    validating.current = true;
+    let schema;
+    try {
+      schema = (await loadTipSchema()).tipForVillages(villages);
+    } catch {
+      setFailure(t('report.networkError'));
+      return;
+    } finally {
+      validating.current = false;
+    }
     const parsed = schema.safeParse({
       version: 1,
       receipt: submission.receipt,
@@ -113,6 +124,8 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
       method="post"
       noValidate
       onSubmit={(event) => void submit(event)}
+      onFocus={warmUp}
+      onPointerDown={warmUp}
       aria-label={t('report.formLabel')}
     >
       {errorList.length > 0 && (

@@ -1,6 +1,7 @@
 import { bytesToBase64 } from '../../lib/bytes';
 import { stripJpegMetadata } from '../../lib/tips/jpeg';
-import { TIP_LIMITS, type TipPhoto } from '../../schemas/tip';
+import type { TipPhoto } from '../../schemas/tip';
+import { TIP_LIMITS } from '../../schemas/tip-limits';
 
 /**
  * Photos leave the device only as new JPEGs drawn from pixels on a canvas: EXIF (GPS,

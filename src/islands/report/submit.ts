@@ -1,7 +1,21 @@
 import { sitePath } from '../../lib/site-path';
-import { encryptTip } from '../../lib/tips/envelope';
 import { createTipSubmitter, type TipSubmitter } from '../../lib/tips/submit';
-import { solve } from './pow-client';
+
+/*
+ * What a submission needs and a first look at the form does not — zod's schema, age encryption,
+ * the proof of work — is fetched when needed: warmUp() on the informant's first interaction
+ * with the form, and at the latest on submit. Old phones on slow links draw the form sooner.
+ */
+const loadEncryption = () => import('../../lib/tips/envelope');
+const loadSolver = () => import('./pow-client');
+export const loadTipSchema = () => import('../../schemas/tip');
+
+/** Starts fetching the submit code. Safe to call on every interaction: each module is fetched once. */
+export function warmUp(): void {
+  Promise.all([loadTipSchema(), loadEncryption(), loadSolver()]).catch(() => {
+    // Offline for now: submit() loads them again and reports a network error if it must.
+  });
+}
 
 /**
  * The submit protocol (src/lib/tips/submit.ts) bound to the browser: the page's fetch, age
@@ -11,7 +25,7 @@ export function browserSubmitter(recipients: readonly string[]): TipSubmitter {
   return createTipSubmitter({
     // The protocol's paths are the site's routes; under a base path they live below it.
     fetch: (path, init) => fetch(sitePath(path), init),
-    encrypt: (tip) => encryptTip(tip, recipients),
-    solve,
+    encrypt: async (tip) => (await loadEncryption()).encryptTip(tip, recipients),
+    solve: async (issued, onProgress) => (await loadSolver()).solve(issued, onProgress),
   });
 }

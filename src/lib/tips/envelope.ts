@@ -1,7 +1,9 @@
-import { Encrypter, armor } from 'age-encryption';
-import { ENVELOPE_VERSION, type PowChallenge, type PowSolution, type Tip, type TipEnvelope } from '../../schemas/tip';
-import { bytesToBase64 } from '../bytes';
+import { Encrypter } from 'age-encryption';
+import type { PowChallenge, Tip, TipEnvelope } from '../../schemas/tip';
+import { buildEnvelope, newSubmissionId } from './envelope-json';
 import { solveTipChallenge } from './pow';
+
+export { buildEnvelope, newSubmissionId, type EnvelopeParts } from './envelope-json';
 
 /**
  * Encrypts a validated tip — text and photos, as one JSON document — to every office
@@ -13,30 +15,6 @@ export async function encryptTip(tip: Tip, recipients: readonly string[]): Promi
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
   return encrypter.encrypt(JSON.stringify(tip));
-}
-
-/** A fresh submission id (UUID v4); a retry of the same submission reuses it. */
-export function newSubmissionId(): string {
-  return crypto.randomUUID();
-}
-
-export interface EnvelopeParts {
-  submissionId: string;
-  ciphertext: Uint8Array;
-  challenge: PowChallenge;
-  solution: PowSolution;
-  /** Armored text instead of base64 binary (both are accepted; base64 is smaller). */
-  armored?: boolean;
-}
-
-/** The JSON body POSTed to /api/tips. */
-export function buildEnvelope(parts: EnvelopeParts): TipEnvelope {
-  return {
-    version: ENVELOPE_VERSION,
-    submissionId: parts.submissionId,
-    ciphertext: parts.armored ? armor.encode(parts.ciphertext) : bytesToBase64(parts.ciphertext),
-    pow: { challenge: parts.challenge, solution: parts.solution },
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_ENVELOPE_BYTES } from '../../schemas/tip';
+import { MAX_ENVELOPE_BYTES } from '../../schemas/tip-limits';
 
 /**
  * Every answer of the tip function other than success: HTTP status, a stable code the

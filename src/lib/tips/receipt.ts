@@ -1,4 +1,4 @@
-import { RECEIPT_DIGITS, RECEIPT_GROUP, RECEIPT_RANDOM_DIGITS, dammDigit } from '../../schemas/receipt';
+import { RECEIPT_DIGITS, RECEIPT_GROUP, RECEIPT_RANDOM_DIGITS, dammDigit } from '../../schemas/receipt-number';
 
 /**
  * Receipt numbers (回执号). The browser makes one per submission from its CSPRNG; it is

@@ -1,6 +1,7 @@
-import { t } from '../../i18n/zh-CN';
-import { MAX_ENVELOPE_BYTES, type PowChallenge, type PowSolution, type Tip } from '../../schemas/tip';
-import { buildEnvelope, newSubmissionId } from './envelope';
+import { t } from '../../i18n/tip-line';
+import type { PowChallenge, PowSolution, Tip } from '../../schemas/tip';
+import { MAX_ENVELOPE_BYTES } from '../../schemas/tip-limits';
+import { buildEnvelope, newSubmissionId } from './envelope-json';
 import { TIP_ERRORS, type TipErrorCode } from './errors';
 import type { IssuedChallenge } from './pow';
 import { generateReceipt } from './receipt';
