@@ -58,6 +58,7 @@ export const zhCN = {
   'footer.feed': '订阅每月公开',
   'footer.site': '网站信息',
   'footer.sponsor': '主办单位',
+  'footer.sponsorDefault': '{township}人民政府',
   'footer.identifier': '网站标识码',
   'footer.icp': 'ICP备案号',
   'footer.publicSecurity': '公安机关备案号',

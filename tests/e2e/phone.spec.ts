@@ -9,7 +9,7 @@ import { loadContent } from '../../src/lib/content-set/load';
 import { formatDate, formatPercent } from '../../src/lib/disclosure/format';
 import { daysLate } from '../../src/lib/ledger/status';
 import { telHref } from '../../src/lib/tips/contact';
-import { expectAccessible, layOutEverything } from '../support/axe';
+import { expectAccessible } from '../support/axe';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('the sample content does not validate');
@@ -80,7 +80,6 @@ test.describe('at 360 × 640', () => {
 
     // Every hazard title on the page: list cards and the progress and results cards.
     const titles = page.locator('table.hazards td.t, article.card h3');
-    await layOutEverything(page); // the width each title has once a reader scrolls to it
     expect(await titles.count()).toBeGreaterThanOrEqual(list.hazards.length * 2);
     const narrow = await titles.evaluateAll((els) =>
       els
