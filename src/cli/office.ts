@@ -5,6 +5,7 @@
  */
 import { OfficeError, UsageError } from './office/args';
 import { tipsSweep } from './office/challenges';
+import { tipsDigest } from './office/digest';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   'tips promote': tipsPromote,
   'tips export': tipsExport,
   'tips sweep': tipsSweep,
+  'tips digest': tipsDigest,
 };
 
 async function main(argv: string[]): Promise<number> {
