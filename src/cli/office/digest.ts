@@ -6,14 +6,11 @@ import {
   tipDigest,
   type DigestWebhook,
 } from '../../lib/tips/digest';
-import { OfficeError, parse, UsageError } from './args';
+import { dayArg, OfficeError, parse, UsageError } from './args';
 import { openQueue } from './queue';
 
-function dayArg(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw new UsageError('日期应写成 YYYY-MM-DD（例如 --day 2023-12-01）');
-  return value;
+function digestDay(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : dayArg(value, '日期应写成 YYYY-MM-DD（例如 --day 2023-12-01）');
 }
 
 function webhooks(): DigestWebhook[] {
@@ -32,7 +29,7 @@ function webhooks(): DigestWebhook[] {
 export async function tipsDigest(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { day: { type: 'string' }, send: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
-  const day = dayArg(values.day);
+  const day = digestDay(values.day);
   const hooks = webhooks();
   if (values.send && hooks.length === 0) throw new OfficeError('没有设置环境变量 TIP_DIGEST_WEBHOOKS，无处发送');
   const guide = digestGuide(process.env);

@@ -11,6 +11,10 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   table import 文件 --month YYYY-MM --village 村代码
                                      把某村填好的调度表（.xlsx 或 .csv）写入该月调度表；
                                      有任何错误时不写入，并按单元格（如 C7）列出
+  report YYYY-MM --out 文件夹 [--date 填报日期] [--dist 构建目录]
+                                     生成报县材料：全镇调度表（.xlsx，各村及全镇合计，版式同实施方案附件，
+                                     附填报说明）和当月公开页面的 A4 打印版（.pdf，页眉为文件号，页脚为页码）；
+                                     须先运行 npm run build，填报日期默认今天
 
 举报
   keys new --out 文件 [--label 姓名]  为办公室成员生成解密私钥（保存到仓库以外），并显示要加到 site.yaml 的公钥

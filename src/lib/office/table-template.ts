@@ -18,6 +18,14 @@ export const TEMPLATE_TITLE = '全镇重大事故隐患专项排查整治 2023 �
 export const VILLAGE_LABEL = '村名';
 export const DATE_LABEL = '截至日期';
 const HEADER = ['序号', '项目', '数值'] as const;
+
+/** The notice's 填报说明 under its attachment, word for word (南政发〔2023〕14号). */
+export const FILLING_INSTRUCTIONS_TITLE = '填报说明：';
+export const FILLING_INSTRUCTIONS: readonly string[] = [
+  '1. 专项行动领导组办公室对各村工作进展情况月度调度。调度表自 6 月份开始上报，每月 25 日前上报截至当月 25 日的累计情况。',
+  '2. 调度表内容应围绕专项行动工作并对照方案具体要求如实填报，特别是对企业自查情况进行抽查检查时，要深挖细查，查出真问题。如：电焊等人员无证上岗作业，既要通过现场检查发现问题，也要通过对动火等特种作业存单进行检查核实来发现问题；外包外租管理混乱，是指符合以下情形之一的：承租方不具备安全生产条件、未取得相应资质，双方未签订安全生产协议，安全管理职责不清，未纳入本企业统一管理。',
+  '3. 专项行动领导组办公室需汇总统计上报辖区内所有情况。',
+];
 const SECTION_NUMERALS = ['一', '二', '三'];
 
 export interface TemplateFigure {
