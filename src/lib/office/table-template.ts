@@ -13,6 +13,8 @@ import { PROGRESS_SECTIONS, type ProgressFigure, type ProgressSectionKey } from 
  *   4  序号     项目                                数值
  *   5  一、总体情况
  *   6  1        企业自查发现的重大事故隐患（个）    (the figure; 0 when none)
+ *   …
+ *      填报说明：  and the notice's three points under it, word for word
  */
 export const TEMPLATE_TITLE = '全镇重大事故隐患专项排查整治 2023 行动进展情况调度表';
 export const VILLAGE_LABEL = '村名';
@@ -41,7 +43,9 @@ export type TemplateLine =
   | { kind: 'title' | 'header' }
   | { kind: 'village' | 'date' }
   | { kind: 'section'; title: string }
-  | { kind: 'figure'; figure: TemplateFigure };
+  | { kind: 'figure'; figure: TemplateFigure }
+  /** Under the figures: the notice's 填报说明, a line each (the import passes over them). */
+  | { kind: 'note'; text: string };
 
 const figureLabel = (label: string, figure: ProgressFigure) =>
   `${label}${figure.part ? `（${figure.part}）` : ''}（${figure.unit}）`;
@@ -69,6 +73,7 @@ export function templateLines(): TemplateLine[] {
       lines.push({ kind: 'figure', figure });
     }
   });
+  for (const text of [FILLING_INSTRUCTIONS_TITLE, ...FILLING_INSTRUCTIONS]) lines.push({ kind: 'note', text });
   return lines;
 }
 
@@ -90,6 +95,8 @@ export function templateGrid(fill: { village?: string; asOf?: string } = {}): Gr
         return [line.title, null, null];
       case 'figure':
         return [line.figure.no, line.figure.label, null];
+      case 'note':
+        return [line.text, null, null];
     }
   });
 }
