@@ -21,7 +21,8 @@ function run(command, args, env = {}) {
  * System tools the tests use: Chromium for the browser tests, a CJK font so layout checks measure real
  * Chinese glyphs (not fallback boxes), the standard `age` command, which proves that the office can
  * open exported tips without this project's code, nginx with openssl, which run the shipped
- * deploy/nginx.conf over HTTPS in the self-hosting tests, and Java for the W3C Nu HTML Checker (vnu-jar).
+ * deploy/nginx.conf over HTTPS in the self-hosting tests, Java for the W3C Nu HTML Checker (vnu-jar), and
+ * poppler's pdftotext and pdfinfo, which read the county report's PDF back.
  */
 const TOOLS = [
   ['chromium', () => Boolean(chromiumPath())],
@@ -30,6 +31,7 @@ const TOOLS = [
   ['nginx', () => existsSync('/usr/sbin/nginx')],
   ['openssl', () => existsSync('/usr/bin/openssl')],
   ['default-jre-headless', () => hasJava()],
+  ['poppler-utils', () => existsSync('/usr/bin/pdftotext')],
 ];
 
 function ensureSystemTools() {

@@ -5,9 +5,11 @@
  */
 import { OfficeError, UsageError } from './office/args';
 import { tipsSweep } from './office/challenges';
+import { tipsDigest } from './office/digest';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
+import { report } from './office/report';
 import { tableImport, tableTemplate } from './office/table';
 import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
 
@@ -19,12 +21,14 @@ const COMMANDS: Record<string, Command> = {
   'month check': monthCheck,
   'table import': tableImport,
   'table template': tableTemplate,
+  report: report,
   'tips list': tipsList,
   'tips show': tipsShow,
   'tips triage': tipsTriage,
   'tips promote': tipsPromote,
   'tips export': tipsExport,
   'tips sweep': tipsSweep,
+  'tips digest': tipsDigest,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -33,13 +37,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const command = COMMANDS[`${group} ${action ?? ''}`];
+  // One-word commands (`report 2023-12 …`) take the next word as their first argument.
+  const single = COMMANDS[group];
+  const command = single ?? COMMANDS[`${group} ${action ?? ''}`];
+  const args = single ? [action, ...rest].filter((a): a is string => a !== undefined) : rest;
   if (!command) {
     console.error(`不认识的命令：${[group, action].filter(Boolean).join(' ')}\n\n${HELP}`);
     return 2;
   }
   try {
-    return (await command(rest)) ?? 0;
+    return (await command(args)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`✗ ${error.message}\n\n运行 npm run office -- help 查看用法。`);

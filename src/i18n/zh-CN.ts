@@ -254,6 +254,7 @@ export const zhCN = {
   'data.format': '格式',
   'data.size': '大小',
   'data.ledger': '全部月份台账',
+  'data.table': '调度表（各村及全镇合计）',
   'data.checksum':
     'SHA-256 校验值按文件的原始字节计算，可用于核对下载的文件是否完整、未被改动（如 sha256sum 文件名）。',
   'data.feedText': '每公开一个月份增加一条。各村、各行业领域页面上还有只含本村或本领域隐患变化的订阅链接。',
@@ -264,6 +265,8 @@ export const zhCN = {
   'data.guideJson':
     'JSON：每月文件含月份、截至日期、公开日期、政府信息公开（publicInfo：索引号、主题分类、发布机构、成文日期、发布日期、文号）、累计数字（figures）、本月概述、修订记录和隐患清单；台账文件按月份列出全部月份。没有的值为 null。',
   'data.guideCumulative': '累计数字包括已销号后不再列入清单的隐患；“是否逾期”按当月截至日期判断。',
+  'data.guideTable':
+    '调度表文件（YYYY-MM-table.csv、YYYY-MM-table.json）：当月调度表，截至当月 25 日的累计数，每个项目一行（有两个数字的项目占两行），每村一列，最后一列为全镇合计；未填报的村为空（JSON 中为 null）。',
   'data.guideDates': '日期格式为 YYYY-MM-DD。',
   'data.fieldsCaption': '隐患字段（CSV 列名与 JSON 字段对照）',
   'data.csvColumn': 'CSV 列名',

@@ -357,10 +357,45 @@ export function sweepTimer(o: KitOptions = DEFAULT_KIT): string {
   ].join('\n');
 }
 
+export function digestService(o: KitOptions = DEFAULT_KIT): string {
+  return [
+    `# ${GENERATED}`,
+    '# Posts yesterday’s tip count — only the count — to the 企业微信 / 钉钉 robots in TIP_DIGEST_WEBHOOKS',
+    '# (Netlify runs the same job as the scheduled function tip-digest). Nothing is sent on a day without',
+    `# tips. Started daily at 09:00 China time by ${o.user}-digest.timer.`,
+    '[Unit]',
+    'Description=Nanzhuang hazard disclosure: daily tip digest to the office groups',
+    'After=network-online.target',
+    'Wants=network-online.target',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    ...serviceCommon(o),
+    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips digest --send`,
+    '',
+  ].join('\n');
+}
+
+export function digestTimer(o: KitOptions = DEFAULT_KIT): string {
+  return [
+    `# ${GENERATED}`,
+    '[Unit]',
+    `Description=Daily tip digest at 09:00 China time (${o.user}-digest.service)`,
+    '',
+    '[Timer]',
+    'OnCalendar=*-*-* 09:00:00 Asia/Shanghai',
+    'Persistent=true',
+    '',
+    '[Install]',
+    'WantedBy=timers.target',
+    '',
+  ].join('\n');
+}
+
 export function environmentExample(o: KitOptions = DEFAULT_KIT): string {
   return [
     `# ${GENERATED}`,
-    `# /etc/${o.user}/env — owned by root, mode 0600: read by systemd for ${o.user}.service and the sweep.`,
+    `# /etc/${o.user}/env — owned by root, mode 0600: read by systemd for ${o.user}.service, the sweep and the digest.`,
     '',
     '# Signs the anti-abuse challenges: a random secret of at least 32 characters (openssl rand -hex 32).',
     'TIP_POW_HMAC_KEY=',
@@ -374,6 +409,13 @@ export function environmentExample(o: KitOptions = DEFAULT_KIT): string {
     '#AWS_ACCESS_KEY_ID=',
     '#AWS_SECRET_ACCESS_KEY=',
     '',
+    '# The daily tip digest (optional): the group robots that hear how many tips came yesterday, separated',
+    '# by spaces. The addresses carry the robots’ keys. A 钉钉 robot with 加签 names the variable holding',
+    '# its SEC… secret: dingtalk:VARIABLE=address. See docs/deploying.md.',
+    '#TIP_DIGEST_WEBHOOKS=wecom=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… dingtalk:TIP_DIGEST_DINGTALK_SECRET=https://oapi.dingtalk.com/robot/send?access_token=…',
+    '#TIP_DIGEST_DINGTALK_SECRET=SEC…',
+    '#TIP_DIGEST_GUIDE_URL=https://…',
+    '',
   ].join('\n');
 }
 
@@ -384,6 +426,8 @@ export function kitFiles(o: KitOptions = DEFAULT_KIT): Record<string, string> {
     [`deploy/${o.user}.service`]: systemdService(o),
     [`deploy/${o.user}-sweep.service`]: sweepService(o),
     [`deploy/${o.user}-sweep.timer`]: sweepTimer(o),
+    [`deploy/${o.user}-digest.service`]: digestService(o),
+    [`deploy/${o.user}-digest.timer`]: digestTimer(o),
     'deploy/env.example': environmentExample(o),
   };
 }

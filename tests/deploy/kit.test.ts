@@ -186,7 +186,14 @@ describe('the shipped configurations are accepted by the real programs', () => {
     if (analyze.status !== 0) return; // no systemd on this machine: nothing to ask
     const dir = mkdtempSync(join(tmpdir(), 'units-'));
     try {
-      for (const name of ['nanzhuang-tips.service', 'nanzhuang-tips-sweep.service', 'nanzhuang-tips-sweep.timer']) {
+      const units = [
+        'nanzhuang-tips.service',
+        'nanzhuang-tips-sweep.service',
+        'nanzhuang-tips-sweep.timer',
+        'nanzhuang-tips-digest.service',
+        'nanzhuang-tips-digest.timer',
+      ];
+      for (const name of units) {
         // Paths that exist here, so verify checks the rest of the unit rather than the missing binary.
         const text = readFileSync(join('deploy', name), 'utf8').replaceAll(
           `${DEFAULT_KIT.appDir}/node_modules/.bin/node`,
@@ -196,7 +203,13 @@ describe('the shipped configurations are accepted by the real programs', () => {
       }
       const run = spawnSync(
         'systemd-analyze',
-        ['verify', '--man=no', ...['nanzhuang-tips.service', 'nanzhuang-tips-sweep.timer'].map((n) => join(dir, n))],
+        [
+          'verify',
+          '--man=no',
+          ...['nanzhuang-tips.service', 'nanzhuang-tips-sweep.timer', 'nanzhuang-tips-digest.timer'].map((n) =>
+            join(dir, n),
+          ),
+        ],
         {
           encoding: 'utf8',
         },
@@ -229,5 +242,21 @@ describe('the shipped configurations are accepted by the real programs', () => {
       expect(unit).toContain(`${line}\n`);
     }
     expect(readFileSync('deploy/nanzhuang-tips-sweep.timer', 'utf8')).toContain('OnCalendar=hourly');
+  });
+
+  it('the daily digest runs `tips digest --send` at 09:00 China time, under the same hardening', () => {
+    const unit = readFileSync('deploy/nanzhuang-tips-digest.service', 'utf8');
+    expect(unit).toContain('src/cli/office.ts tips digest --send\n');
+    expect(unit).toContain('EnvironmentFile=/etc/nanzhuang-tips/env\n');
+    expect(unit).toContain('NoNewPrivileges=yes\n');
+    const timer = readFileSync('deploy/nanzhuang-tips-digest.timer', 'utf8');
+    expect(timer).toContain('OnCalendar=*-*-* 09:00:00 Asia/Shanghai\n');
+    const calendar = spawnSync('systemd-analyze', ['calendar', '*-*-* 09:00:00 Asia/Shanghai'], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC' },
+    });
+    if (calendar.status === null) return; // no systemd-analyze here
+    expect(calendar.status, calendar.stderr).toBe(0);
+    expect(calendar.stdout).toMatch(/Next elapse: .* 01:00:00 UTC/);
   });
 });

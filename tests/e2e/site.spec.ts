@@ -214,7 +214,9 @@ test('every checksum on /data/ matches the bytes served', async ({ page, request
   const files = await page
     .locator('code[data-file]')
     .evaluateAll((codes) => codes.map((c) => ({ path: c.getAttribute('data-file')!, sha256: c.textContent.trim() })));
-  expect(files).toHaveLength(1 + 2 * months.length);
+  // The ledger, then per month its hazard list and its 调度表, each as JSON and CSV.
+  expect(files).toHaveLength(1 + 4 * months.length);
+  expect(files.map((f) => f.path)).toContain(`/data/${months.at(-1)}-table.csv`);
   for (const file of files) {
     const body = await (await request.get(file.path)).body();
     expect(createHash('sha256').update(body).digest('hex'), file.path).toBe(file.sha256);

@@ -29,3 +29,11 @@ export function monthArg(value: string | undefined, what = '月份'): string {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`${what}应写成 YYYY-MM（例如 2023-08）`);
   return month;
 }
+
+/** A calendar day written YYYY-MM-DD (a real date), or a UsageError with `message`. */
+export function dayArg(value: string, message: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value))
+    throw new UsageError(message);
+  return value;
+}

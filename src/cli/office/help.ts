@@ -11,6 +11,10 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   table import 文件 --month YYYY-MM --village 村代码
                                      把某村填好的调度表（.xlsx 或 .csv）写入该月调度表；
                                      有任何错误时不写入，并按单元格（如 C7）列出
+  report YYYY-MM --out 文件夹 [--date 填报日期] [--dist 构建目录]
+                                     生成报县材料：全镇调度表（.xlsx，各村及全镇合计，版式同实施方案附件，
+                                     附填报说明）和当月公开页面的 A4 打印版（.pdf，页眉为文件号，页脚为页码）；
+                                     须先运行 npm run build，填报日期默认今天
 
 举报
   keys new --out 文件 [--label 姓名]  为办公室成员生成解密私钥（保存到仓库以外），并显示要加到 site.yaml 的公钥
@@ -23,6 +27,10 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
                                      把举报列入该月隐患清单（自动编号，来源“群众举报”），并标记为“已列入”
   tips export --out 文件夹            备份全部举报密文（可用标准 age -d 解密）
   tips sweep                         删除已过期的防滥用校验记录（Netlify 上每小时自动运行；自建服务器请用 cron 每小时运行）
+  tips digest [--day YYYY-MM-DD] [--send]
+                                     统计某日（默认昨日）收到的举报条数；加 --send 发到 TIP_DIGEST_WEBHOOKS 设置的
+                                     企业微信、钉钉群机器人。只发条数和查看办法，不含编号、回执码、时间和内容；
+                                     当日没有举报时不发送（Netlify 上每天 9 点自动运行；自建服务器由定时器运行）
 
 举报队列：默认读取本机 npm start 使用的本地存储（.netlify/blobs-serve）。
 设置 NETLIFY_SITE_ID 和 NETLIFY_AUTH_TOKEN 后读取正式网站的队列。命令开头会说明正在使用哪一个。

@@ -93,6 +93,14 @@ function styledSheet(grid: GridCell[][]): SheetData {
     if (kind === 'section')
       return [{ value: String(row[0]), ...BOLD, backgroundColor: '#eeeeee', columnSpan: 3 }, null, null];
     if (kind === 'header') return row.map((value) => ({ value: String(value), ...BOLD, align: 'center' as const }));
+    if (kind === 'note') {
+      const text = String(row[0]);
+      return [
+        { value: text, columnSpan: 3, wrap: true, alignVertical: 'top' as const, height: text.length > 80 ? 96 : 18 },
+        null,
+        null,
+      ];
+    }
     return row.map((value, c) =>
       value === null
         ? c === 2

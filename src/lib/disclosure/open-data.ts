@@ -1,7 +1,9 @@
 import type { IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
+import type { ProgressTable } from '../../schemas/progress-table';
 import type { Ledger } from '../ledger/ledger';
 import { isOverdue } from '../ledger/status';
+import { TOTAL_LABEL, townshipGrid, townshipTable, type TownshipTable } from '../statistics/township-table';
 
 /**
  * Open data: one month as JSON and CSV, the whole ledger as JSON. The files are built from
@@ -252,12 +254,42 @@ export const ledgerJson = (info: DatasetInfo, ledger: Ledger): string =>
 
 export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
+/** The month's 调度表 (every village and 全镇合计) as CSV: the grid `npm run office -- report` writes as .xlsx. */
+export function progressTableCsv(table: TownshipTable): string {
+  const lines = townshipGrid(table).map((row) =>
+    row.map((cell) => csvField(cell === null ? '' : String(cell))).join(','),
+  );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The month's 调度表 as JSON: one entry per figure, each village's value (null: not reported) and the total. */
+export function progressTableJson(info: DatasetInfo, table: TownshipTable): string {
+  return json({
+    ...info,
+    month: table.month,
+    asOf: table.asOf,
+    villages: table.villages,
+    totalLabel: TOTAL_LABEL,
+    figures: table.rows.map((row) => ({
+      section: row.sectionTitle,
+      no: row.no,
+      key: row.key,
+      label: row.label,
+      unit: row.unit,
+      values: Object.fromEntries(table.villages.map((village, i) => [village, row.values[i]])),
+      total: row.total,
+    })),
+  });
+}
+
 /** A downloadable file with what /data/ lists about it. */
 export interface DataFile {
   path: string;
   label: string;
   format: 'JSON' | 'CSV';
   month: IsoMonth | undefined;
+  /** The month's 调度表 rather than its hazard list. */
+  table?: true;
   body: string;
 }
 
@@ -267,7 +299,12 @@ export interface DataFileSpec extends Omit<DataFile, 'body'> {
 }
 
 /** The complete list of open-data files, bodies made on demand (deterministic: same string every call). */
-export function dataFileSpecs(info: DatasetInfo, ledger: Ledger): DataFileSpec[] {
+export function dataFileSpecs(
+  info: DatasetInfo,
+  ledger: Ledger,
+  tables: readonly ProgressTable[] = [],
+  villages: readonly string[] = [],
+): DataFileSpec[] {
   const files: DataFileSpec[] = [
     {
       path: '/data/ledger.json',
@@ -281,6 +318,28 @@ export function dataFileSpecs(info: DatasetInfo, ledger: Ledger): DataFileSpec[]
     files.push(
       { path: `/data/${month}.json`, label: month, format: 'JSON', month, make: () => monthJson(info, ledger, month) },
       { path: `/data/${month}.csv`, label: month, format: 'CSV', month, make: () => monthCsv(ledger, month) },
+    );
+    const table = tables.find((t) => t.month === month);
+    if (!table) continue;
+    const names = [...villages, ...table.rows.map((r) => r.village).filter((v) => !villages.includes(v))];
+    const township = () => townshipTable(table, names);
+    files.push(
+      {
+        path: `/data/${month}-table.json`,
+        label: month,
+        format: 'JSON',
+        month,
+        table: true,
+        make: () => progressTableJson(info, township()),
+      },
+      {
+        path: `/data/${month}-table.csv`,
+        label: month,
+        format: 'CSV',
+        month,
+        table: true,
+        make: () => progressTableCsv(township()),
+      },
     );
   }
   return files;

@@ -16,8 +16,13 @@ type Checksum = Pick<ListedDataFile, 'bytes' | 'sha256'>;
  * notes its size and checksum for /data/, which the build renders after the endpoints. A body
  * whose checksum was not noted (`astro dev`, or another order) is made again for /data/.
  */
-const openData = perContent(({ site, ledger }) => ({
-  specs: dataFileSpecs({ township: site.township, campaign: site.campaign, sample: site.sample }, ledger),
+const openData = perContent(({ site, ledger, tables }) => ({
+  specs: dataFileSpecs(
+    { township: site.township, campaign: site.campaign, sample: site.sample },
+    ledger,
+    tables,
+    site.villages.map((v) => v.name),
+  ),
   checksums: new Map<string, Checksum>(),
 }));
 

@@ -15,6 +15,7 @@ import { sha256Hex } from '../../../src/lib/bytes';
 import { Ledger } from '../../../src/lib/ledger/ledger';
 import { parseCsv } from './csv-parse';
 import { deadlinePlan, hazard, list, threeMonths } from './fixtures';
+import { rowOf } from '../statistics/table-fixtures';
 
 const info = { township: '南庄镇', campaign: '专项行动', sample: true };
 const publicInfoOf = (json: string) =>
@@ -142,5 +143,65 @@ describe('checksums', () => {
       '/data/2023-06.json',
       '/data/2023-06.csv',
     ]);
+  });
+});
+
+describe('the month’s 调度表 as open data', () => {
+  const table = {
+    month: '2023-08',
+    asOf: '2023-08-25',
+    rows: [rowOf('乙村', 2), rowOf('甲村', 1)],
+  };
+
+  it('joins the month’s files, as CSV and JSON, for months that have a table', () => {
+    const paths = dataFileSpecs(info, threeMonths(), [table], ['甲村', '乙村', '丙村']).map((f) => f.path);
+    expect(paths.slice(0, 5)).toEqual([
+      '/data/ledger.json',
+      '/data/2023-08.json',
+      '/data/2023-08.csv',
+      '/data/2023-08-table.json',
+      '/data/2023-08-table.csv',
+    ]);
+    expect(paths.filter((p) => p.includes('-table'))).toHaveLength(2);
+  });
+
+  it('CSV: UTF-8 with BOM, CRLF, a column per village and the township total', () => {
+    const spec = dataFileSpecs(info, threeMonths(), [table], ['甲村', '乙村', '丙村']).find((f) =>
+      f.path.endsWith('-table.csv'),
+    )!;
+    const csv = spec.make();
+    expect(csv.startsWith('\uFEFF类别,序号,项目,甲村,乙村,丙村,全镇合计\r\n')).toBe(true);
+    expect(csv).toContain('\r\n总体情况,1,企业自查发现的重大事故隐患（个）,1,2,,3\r\n');
+    expect(csv).toContain('部门精准严格执法情况,3,行政处罚（万元）,1.25,2.25,,3.5\r\n');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(csv.slice(1))).toHaveLength(32);
+  });
+
+  it('JSON: every figure with each village’s value (null: not reported) and the total', () => {
+    const spec = dataFileSpecs(info, threeMonths(), [table], ['甲村']).find((f) => f.path.endsWith('-table.json'))!;
+    const doc = JSON.parse(spec.make()) as {
+      township: string;
+      month: string;
+      asOf: string;
+      villages: string[];
+      figures: { section: string; no: number; key: string; values: Record<string, number | null>; total: number }[];
+    };
+    expect(doc).toMatchObject({ township: '南庄镇', month: '2023-08', asOf: '2023-08-25', villages: ['甲村', '乙村'] });
+    expect(doc.figures).toHaveLength(31);
+    expect(doc.figures[0]).toEqual({
+      section: '总体情况',
+      no: 1,
+      key: 'selfFound',
+      label: '企业自查发现的重大事故隐患（个）',
+      unit: '个',
+      values: { 甲村: 1, 乙村: 2 },
+      total: 3,
+    });
+    const notReported = JSON.parse(
+      dataFileSpecs(info, threeMonths(), [table], ['甲村', '乙村', '丙村'])
+        .find((f) => f.path.endsWith('-table.json'))!
+        .make(),
+    ) as { figures: { values: Record<string, number | null> }[] };
+    expect(notReported.figures[0]!.values.丙村).toBeNull();
   });
 });

@@ -1,0 +1,26 @@
+import type { Config } from '@netlify/functions';
+import { TIPS_STORE } from '../../src/lib/tips/queue';
+import { digestGuide, parseDigestWebhooks, sendTipDigest } from '../../src/lib/tips/digest';
+import { openTipStore } from '../../src/server/stores/select';
+
+/**
+ * Daily at 09:00 China time (01:00 UTC): posts yesterday's tip count — only the count — to the
+ * robots in TIP_DIGEST_WEBHOOKS (see src/lib/tips/digest.ts). Other hosts run the same job with
+ * `npm run office -- tips digest --send`.
+ */
+export default async (): Promise<Response> => {
+  const hooks = parseDigestWebhooks(process.env);
+  if (hooks.length === 0) {
+    console.log('tip digest: TIP_DIGEST_WEBHOOKS not set, nothing to do');
+    return new Response(null, { status: 204 });
+  }
+  const { day, count, results } = await sendTipDigest(await openTipStore(TIPS_STORE), hooks, {
+    guide: digestGuide(process.env),
+  });
+  const failed = results.filter((r) => !r.ok);
+  console.log(`tip digest ${day}: ${count} tip(s); sent to ${results.length - failed.length} of ${results.length}`);
+  for (const r of failed) console.error(`tip digest: ${r.label}: ${r.error}`);
+  return new Response(null, { status: failed.length ? 502 : 204 });
+};
+
+export const config: Config = { schedule: '0 1 * * *' };

@@ -1,0 +1,103 @@
+/**
+ * `tips digest`: the daily digest for hosts without scheduled functions, run as the office (or a
+ * systemd timer) runs it, on a real Blobs folder written by the real tip function, posting to a
+ * real local HTTP server standing in for the robots.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import tipsHandler from '../../netlify/functions/tips.mts';
+import { makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
+import { DINGTALK_SECRET, startWebhookServer, type WebhookServer } from '../support/webhook-server';
+import { office, officeAsync, workspace, type Workspace } from './support/office';
+
+let ws: Workspace;
+let server: BlobsServer;
+let robots: WebhookServer;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  ws = workspace();
+  const blobs = join(ws.dir, 'blobs');
+  server = new BlobsServer({ directory: blobs, token: 'digest-test-token', logger: () => {} });
+  const { port } = await server.start();
+  const url = `http://localhost:${port}`;
+  setEnvironmentContext({ siteID: 'digest-test-site', token: 'digest-test-token', edgeURL: url, uncachedEdgeURL: url });
+  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-14T05:47:29Z'));
+  for (let i = 0; i < 2; i++) expect((await tipsHandler(post(await makeEnvelope()))).status).toBe(201);
+  vi.useRealTimers();
+  robots = await startWebhookServer();
+  env = {
+    ...ws.env,
+    OFFICE_BLOBS_DIR: blobs,
+    TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/wecom?key=k dingtalk:DT_SECRET=${robots.url}/dingtalk-signed?access_token=t`,
+    DT_SECRET: DINGTALK_SECRET,
+  };
+});
+
+afterAll(async () => {
+  delete process.env.TIP_POW_HMAC_KEY;
+  await robots.close();
+  await server.stop();
+  ws.remove();
+});
+
+beforeEach(() => robots.requests.splice(0));
+
+const MESSAGE =
+  '2026年3月14日收到 2 条举报，请用办公室工具查看。办法见：项目文件 docs/publishing-a-month.md 第 3 节（Tips）';
+
+describe('npm run office -- tips digest', () => {
+  it('without --send prints the message and posts nothing', async () => {
+    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14'], env);
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain('将发送给 2 个机器人的消息（加 --send 才发送）');
+    expect(run.stdout).toContain(MESSAGE);
+    expect(robots.requests).toEqual([]);
+  });
+
+  it('with --send posts the count to every robot and says where it went (never the key)', async () => {
+    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14', '--send'], env);
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain('✓ 已发送到企业微信机器人 1（127.0.0.1:');
+    expect(run.stdout).toContain('✓ 已发送到钉钉机器人 2（127.0.0.1:');
+    expect(run.output).not.toContain('key=k');
+    expect(robots.requests.map((r) => r.path)).toEqual(['/wecom', '/dingtalk-signed']);
+    for (const r of robots.requests)
+      expect(JSON.parse(r.body)).toEqual({ msgtype: 'text', text: { content: MESSAGE } });
+  });
+
+  it('sends nothing for a day without tips (the default day, yesterday, has none here)', async () => {
+    const run = await officeAsync(['tips', 'digest', '--send'], env);
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toMatch(/\d{4}-\d{2}-\d{2} 没有收到举报：不发送消息。/);
+    expect(robots.requests).toEqual([]);
+  });
+
+  it('fails (exit 1) when a robot refuses, naming it', async () => {
+    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14', '--send'], {
+      ...env,
+      TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/refuse?key=k`,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('✗ 企业微信机器人 1（127.0.0.1:');
+    expect(run.stdout).toContain('机器人拒收（errcode 93000');
+  });
+
+  it('refuses a bad day, a bad setting and --send without robots, in Chinese', () => {
+    const badDay = office(['tips', 'digest', '--day', '2026-02-30'], env);
+    expect(badDay.status).toBe(2);
+    expect(badDay.stderr).toContain('日期应写成 YYYY-MM-DD');
+    const badSetting = office(['tips', 'digest'], { ...env, TIP_DIGEST_WEBHOOKS: 'wecom:X=https://a.example/' });
+    expect(badSetting.status).toBe(1);
+    expect(badSetting.stderr).toContain('TIP_DIGEST_WEBHOOKS 第 1 项：只有钉钉机器人使用加签密钥');
+    const none = office(['tips', 'digest', '--send'], { ...env, TIP_DIGEST_WEBHOOKS: '' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('没有设置环境变量 TIP_DIGEST_WEBHOOKS');
+    const extra = office(['tips', 'digest', 'today'], env);
+    expect(extra.status).toBe(2);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `report YYYY-MM --out DIR`: the township 调度表 the office sends to the county, written by the
+ * real CLI from a copy of the sample and read back with read-excel-file. The PDF half needs the
+ * built site and is tested after the build (tests/e2e/county-report.spec.ts); here, without a
+ * build, the command says how to make one.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILLING_INSTRUCTIONS } from '../../src/lib/office/table-template';
+import { officeAsync, office, workspace, type Workspace } from './support/office';
+
+let ws: Workspace;
+beforeAll(() => (ws = workspace()));
+afterAll(() => ws.remove());
+
+describe('npm run office -- report', () => {
+  it('writes the township 调度表 like the notice’s attachment, then asks for a build for the PDF', async () => {
+    const out = join(ws.dir, '报县');
+    const emptyDist = join(ws.dir, 'no-build');
+    mkdirSync(emptyDist);
+    const run = await officeAsync(
+      ['report', '2023-12', '--out', out, '--date', '2023-12-26', '--dist', emptyDist],
+      ws.env,
+    );
+    expect(run.status, run.output).toBe(1);
+    expect(run.stdout).toContain('✓ 调度表：');
+    expect(run.stderr).toContain('找不到已构建的 2023-12 月公开页面');
+    expect(run.stderr).toContain('请先运行 npm run build');
+
+    const rows = await readSheet(readFileSync(join(out, '南庄镇调度表-2023-12.xlsx')));
+    expect(rows[0]![0]).toBe('南庄镇重大事故隐患专项排查整治 2023 行动进展情况调度表');
+    expect(rows[1]![0]).toBe('填报单位：南庄镇人民政府');
+    expect(rows[1]).toContain('填报日期：2023 年 12 月 26 日');
+    expect(rows[2]![0]).toBe('截至 2023 年 12 月 25 日，累计数');
+    expect(rows[3]).toEqual([
+      '类别',
+      '序号',
+      '项目',
+      '南庄村',
+      '北庄村',
+      '东堡村',
+      '西堡村',
+      '新庄村',
+      '河湾村',
+      '石门村',
+      '全镇合计',
+    ]);
+    const figures = rows.slice(4, 35);
+    expect(figures.map((r) => r[0]).filter(Boolean)).toEqual([
+      '总体情况',
+      '对企业自查自改进行抽查检查情况',
+      '部门精准严格执法情况',
+    ]);
+    expect(
+      new Set(figures.map((r, i) => `${figures.slice(0, i + 1).filter((x) => x[0]).length}-${String(r[1])}`)).size,
+    ).toBe(28);
+    // Every row: the figures are numbers and the total is their sum (万元 to 4 decimals).
+    for (const row of figures) {
+      const values = row.slice(3, 10) as number[];
+      for (const v of values) expect(typeof v).toBe('number');
+      const sum = Math.round(values.reduce((a, b) => a + b, 0) * 10000) / 10000;
+      expect(row[10], String(row[2])).toBe(sum);
+    }
+    // The sample's own figures, read from content/progress-tables/2023-12.yaml.
+    const yaml = readFileSync(join(ws.content, 'progress-tables', '2023-12.yaml'), 'utf8');
+    const nanzhuangChecked = Number(/village: 南庄村[\s\S]*?checked: (\d+)/.exec(yaml)![1]);
+    expect(figures.find((r) => r[2] === '抽查检查的企业总数（家）')![3]).toBe(nanzhuangChecked);
+    expect(rows.slice(35).map((r) => r[0])).toEqual(expect.arrayContaining(['填报说明：', ...FILLING_INSTRUCTIONS]));
+  });
+
+  it('refuses a month without a table, and a bad date', () => {
+    const none = office(['report', '2022-01', '--out', join(ws.dir, 'x')], ws.env);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('没有 2022-01 的调度表');
+    const date = office(['report', '2023-12', '--out', join(ws.dir, 'x'), '--date', '2023-13-01'], ws.env);
+    expect(date.status).toBe(2);
+    expect(date.stderr).toContain('填报日期应写成 YYYY-MM-DD');
+    const month = office(['report', '--out', join(ws.dir, 'x')], ws.env);
+    expect(month.status).toBe(2);
+    expect(existsSync(join(ws.dir, 'x'))).toBe(false);
+  });
+});
