@@ -250,13 +250,41 @@ export function monthCsv(ledger: Ledger, month: IsoMonth): string {
 export const ledgerJson = (info: DatasetInfo, ledger: Ledger): string =>
   json({ ...info, months: ledger.months.map((m) => monthDocument(ledger, m)) });
 
+/** The month's hazards that carry a location, as GeoJSON points (RFC 7946, longitude-latitude). */
+export const monthGeoJsonPath = (month: IsoMonth): string => `/data/${month}.geojson`;
+
+export function monthGeoJson(info: DatasetInfo, ledger: Ledger, month: IsoMonth): string {
+  const list = ledger.list(month);
+  return json({
+    type: 'FeatureCollection',
+    ...info,
+    month,
+    cutoff: list.cutoff,
+    features: list.hazards.flatMap((h) =>
+      h.location
+        ? [
+            {
+              type: 'Feature',
+              id: h.id,
+              geometry: { type: 'Point', coordinates: [h.location[0], h.location[1]] },
+              properties: publicHazard(h, list.cutoff),
+            },
+          ]
+        : [],
+    ),
+  });
+}
+
+const hasLocations = (ledger: Ledger, month: IsoMonth): boolean =>
+  ledger.list(month).hazards.some((h) => h.location !== undefined);
+
 export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** A downloadable file with what /data/ lists about it. */
 export interface DataFile {
   path: string;
   label: string;
-  format: 'JSON' | 'CSV';
+  format: 'JSON' | 'CSV' | 'GeoJSON';
   month: IsoMonth | undefined;
   body: string;
 }
@@ -282,6 +310,15 @@ export function dataFileSpecs(info: DatasetInfo, ledger: Ledger): DataFileSpec[]
       { path: `/data/${month}.json`, label: month, format: 'JSON', month, make: () => monthJson(info, ledger, month) },
       { path: `/data/${month}.csv`, label: month, format: 'CSV', month, make: () => monthCsv(ledger, month) },
     );
+    if (hasLocations(ledger, month)) {
+      files.push({
+        path: monthGeoJsonPath(month),
+        label: month,
+        format: 'GeoJSON',
+        month,
+        make: () => monthGeoJson(info, ledger, month),
+      });
+    }
   }
   return files;
 }
