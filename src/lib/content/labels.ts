@@ -23,6 +23,7 @@ const PATH_LABELS: Record<string, string> = {
   'leader.phone': '分管领导电话',
   'publicInfo.number': '文号',
   'properties.slug': '村代码',
+  'geometry.type': '边界类型',
 };
 
 const KEY_LABELS: Record<string, string> = {
