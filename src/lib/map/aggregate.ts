@@ -5,6 +5,12 @@
  */
 export const MARK_LIMIT = 300;
 
+/**
+ * A village page already lists its hazards and must stay light at county scale (a village of
+ * 250 listed hazards): past this many located hazards its map shows the village's count instead.
+ */
+export const VILLAGE_MARK_LIMIT = 100;
+
 /** Radii of the per-village marks, in map units: the smallest still a finger's target. */
 export const BUBBLE = { min: 7, max: 26 } as const;
 

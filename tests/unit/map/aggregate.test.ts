@@ -14,6 +14,9 @@ describe('aggregation past the mark limit', () => {
     expect(isAggregated(MARK_LIMIT)).toBe(false);
     expect(isAggregated(MARK_LIMIT + 1)).toBe(true);
     expect(isAggregated(3, 2)).toBe(true);
+    // A village page lists its hazards already: it stays light at a lower limit.
+    expect(VILLAGE_MARK_LIMIT).toBeLessThan(MARK_LIMIT);
+    expect(isAggregated(VILLAGE_MARK_LIMIT + 1, VILLAGE_MARK_LIMIT)).toBe(true);
   });
 
   it('sizes a village mark by area: four times the hazards, twice the radius', () => {
