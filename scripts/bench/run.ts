@@ -4,14 +4,14 @@
  * of the same page count), weighs each page type of the sample build, counts the bytes of a
  * first search on the largest ledger, pushes 200 concurrent tips through the real function — into
  * local Netlify Blobs, and through nginx and the production server into a file store — and scores
- * every page type of the sample with Lighthouse.
+ * every page type of the sample with Lighthouse, and weighs the hazard map at county scale.
  * Prints a table and writes bench/results.json; with --only, the measures taken replace their
  * namesakes in the existing file and the rest are kept. Not part of CI.
  *
  *   npm run bench                 full size (several minutes)
  *   npm run bench -- --quick      every measure at about 1/50 of the size
  *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000) and per Lighthouse page (default 1)
- *   npm run bench -- --only build,pages,search,tips,lighthouse
+ *   npm run bench -- --only build,pages,search,tips,lighthouse,map
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,6 +22,7 @@ import { loadContent } from '../../src/lib/content-set/load';
 import { focusFirstField, launchChromium, pageWeight, searchBytes } from './browser';
 import { benchLighthouse } from './lighthouse';
 import { astroBuild, buildSite, countPages } from './build';
+import { benchMap } from './map';
 import { writeSynthetic } from './generate';
 import { median, type Measured } from './measure';
 import { ROOT, floorProject, projectCopy, remove, tempDir } from './projects';
@@ -40,7 +41,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const only = new Set((values.only ?? 'build,pages,search,tips,lighthouse').split(','));
+const only = new Set((values.only ?? 'build,pages,search,tips,lighthouse,map').split(','));
 const scale = quick ? 1 / 50 : 1;
 const SIZES = [1_000, 10_000, 50_000].map((n) => Math.round(n * scale));
 const MONTHS = 24;
@@ -353,6 +354,11 @@ try {
   if (only.has('search')) await benchSearch();
   if (only.has('tips')) await benchTips();
   if (only.has('lighthouse')) await benchLighthouse(project, add, Number(values.runs ?? 1));
+  if (only.has('map')) {
+    const size = SIZES.at(-1)!;
+    log(`map: the map pages of the ${size}-hazard build, ${VILLAGES} villages (HTML only, gzip -9)`);
+    await benchMap(project, largestSite, { hazards: size, months: MONTHS, villages: VILLAGES, seed: SEED }, add);
+  }
 } finally {
   if (!values.keep) {
     remove(project);

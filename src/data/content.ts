@@ -7,6 +7,7 @@ import type { HazardList } from '../schemas/hazard-list';
 import type { ProgressTable } from '../schemas/progress-table';
 import type { ReceiptEntry } from '../schemas/receipt';
 import type { Site } from '../schemas/site';
+import type { VillageMap } from '../schemas/village-map';
 
 /** What every page presents: the site file, the monthly lists and tables, the ledger, tip receipts. */
 export interface PublishedContent {
@@ -15,6 +16,8 @@ export interface PublishedContent {
   tables: ProgressTable[];
   ledger: Ledger;
   receipts: ReceiptEntry[];
+  /** The villages' boundaries, when the content has a map file. */
+  map: VillageMap | undefined;
 }
 
 /**
@@ -28,11 +31,11 @@ let loaded: { fingerprint: string | undefined; content: Promise<PublishedContent
 function load(): PublishedContent {
   const result = loadContent();
   if (!result.ok) throw new ContentError(result.issues);
-  const { site, lists, tables, ledger, receipts, warnings } = result.content;
+  const { site, lists, tables, ledger, receipts, map, warnings } = result.content;
   if (warnings.length) console.warn(`\n${formatIssues(warnings)}`);
   const insecure = developmentRecipientWarning(site);
   if (insecure) console.warn(insecure);
-  return { site, lists: lists.map((l) => l.list), tables: tables.map((t) => t.table), ledger, receipts };
+  return { site, lists: lists.map((l) => l.list), tables: tables.map((t) => t.table), ledger, receipts, map };
 }
 
 /** The published content; pages share the one ledger. */

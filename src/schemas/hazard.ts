@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVEN_IF_INVALID, IsoDate, RequiredText, missingOr, validDate } from './common';
 import { Sector } from './sector';
+import { LngLat } from './village-map';
 
 /** 逐项编号: the number a hazard keeps for life, e.g. NZ-2023-0001. */
 export const HazardId = z
@@ -71,6 +72,8 @@ export const Hazard = z
     unit: RequiredText,
     /** Village name, as listed in content/site.yaml. */
     village: RequiredText,
+    /** 位置: [longitude, latitude], inside the village's boundary in content/map/villages.geojson. */
+    location: LngLat.optional(),
     sector: Sector,
     source: HazardSource,
     supervision: Supervision.optional(),

@@ -230,3 +230,67 @@ describe('check-content on broken copies of the sample content', () => {
     ]);
   });
 });
+
+describe('check-content on a broken map file or a misplaced location', () => {
+  const MAP = 'map/villages.geojson';
+  const editMap = (dir: string, change: (map: { features: { properties: { slug: string } }[] }) => void) =>
+    editText(dir, MAP, (text) => {
+      const map = JSON.parse(text) as { features: { properties: { slug: string } }[] };
+      change(map);
+      return JSON.stringify(map, null, 2);
+    });
+
+  it('names a hazard located outside its own village', () => {
+    const dir = copyContent();
+    // NZ-2023-0013 is in 南庄村; this point lies in 北庄村.
+    edit(dir, 'hazard-lists/2023-12.yaml', (doc) => hazard(doc, 'NZ-2023-0013').set('location', [112.1, 37.485]));
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual(['content/hazard-lists/2023-12.yaml · NZ-2023-0013 · 位置: 不在南庄村范围内']);
+  });
+
+  it('rejects a location that is not [longitude, latitude]', () => {
+    const dir = copyContent();
+    edit(dir, 'hazard-lists/2023-12.yaml', (doc) => hazard(doc, 'NZ-2023-0013').set('location', [37.45, 212.05]));
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/hazard-lists/2023-12.yaml · NZ-2023-0013 · 位置: 纬度应在 -90 到 90 之间',
+    ]);
+  });
+
+  it('names a village without a boundary and a boundary of an unknown village', () => {
+    const dir = copyContent();
+    editMap(dir, (map) => {
+      map.features = map.features.filter((f) => f.properties.slug !== 'shimen');
+      map.features[1]!.properties.slug = 'beicun';
+    });
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/map/villages.geojson · 村界第2个 · 村代码: site.yaml 中没有代码为 beicun 的村',
+      'content/map/villages.geojson · 北庄村 · 缺少该村的村界（properties.slug 为 beizhuang）',
+      'content/map/villages.geojson · 石门村 · 缺少该村的村界（properties.slug 为 shimen）',
+    ]);
+  });
+
+  it('rejects broken GeoJSON, naming the line', () => {
+    const dir = copyContent();
+    editText(dir, MAP, (text) => text.replace('"name": ', '"name" '));
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/map/villages.geojson · 第3行 · GeoJSON 格式错误：不是有效的 JSON，请检查逗号、引号和括号，或从 GIS 软件重新导出',
+    ]);
+  });
+
+  it('rejects a boundary that is not a closed polygon', () => {
+    const dir = copyContent();
+    editText(dir, MAP, (text) => text.replace('"type": "Polygon"', '"type": "LineString"'));
+    const { status, out } = check(dir);
+    expect(status).toBe(1);
+    expect(errorLines(out)).toEqual([
+      'content/map/villages.geojson · 村界第1个 · 边界类型: 村界应为 Polygon 或 MultiPolygon',
+    ]);
+  });
+});

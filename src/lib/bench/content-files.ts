@@ -23,5 +23,6 @@ export function contentFiles(content: SyntheticContent): ContentFile[] {
       text: toYaml(table, NOTICE),
     })),
     { path: CONTENT_LAYOUT.receipts, text: toYaml({ receipts: content.receipts }, NOTICE) },
+    { path: CONTENT_LAYOUT.map, text: `${JSON.stringify(content.map)}\n` },
   ];
 }

@@ -8,6 +8,8 @@ import type { ReceiptEntry } from '../../schemas/receipt';
 import { Random } from './random';
 import { DEPARTMENTS, SECTOR_TEXT, person, progressText, unitName, villageNames } from './synthetic-text';
 import { syntheticSite, type SiteInput } from './synthetic-site';
+import { syntheticLocation, syntheticVillageMap } from './synthetic-map';
+import type { VillageMap } from '../../schemas/village-map';
 
 export interface SyntheticOptions {
   /** Hazards over the whole period. */
@@ -25,6 +27,8 @@ export interface SyntheticContent {
   tables: ProgressTable[];
   /** content/receipts.yaml: the tip line's public statuses. */
   receipts: ReceiptEntry[];
+  /** content/map/villages.geojson: a boundary per village. */
+  map: VillageMap;
 }
 
 /** Month `index` after `start`, as YYYY-MM. */
@@ -174,6 +178,8 @@ export function syntheticLedger(options: SyntheticOptions): SyntheticContent {
       hazard.tipKey = receipt.key;
       receipts.push(receipt, otherReceipt(random, months[first]!));
     }
+    // Two hazards in three carry a location inside their village (the map's marks).
+    if (i % 3 !== 2) hazard.location = syntheticLocation(villages.indexOf(hazard.village), villages.length, i);
     plans.push({ hazard, life, months });
   }
 
@@ -200,7 +206,9 @@ export function syntheticLedger(options: SyntheticOptions): SyntheticContent {
     };
   });
 
-  return { site: syntheticSite(villages), lists, tables: progressTables(random, lists, villages), receipts };
+  const site = syntheticSite(villages);
+  const map = syntheticVillageMap(site.villages.map((v) => v.slug));
+  return { site, lists, tables: progressTables(random, lists, villages), receipts, map };
 }
 
 /** A 64-hex lookup key (in real use the slow hash of a receipt; here just distinct). */

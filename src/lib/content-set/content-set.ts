@@ -9,7 +9,9 @@ import { checkProgressTable } from '../statistics/progress-table';
 import { checkReceipts } from '../tips/receipts';
 import { placeholderIssues } from '../office/month-check';
 import { monthOfFile, type ContentSources } from '../content/folder';
-import { parseContent } from '../content/parse';
+import { parseContent, parseJsonContent } from '../content/parse';
+import { VillageMap } from '../../schemas/village-map';
+import { checkVillageMap } from '../map/rules';
 import type { ContentIssue } from '../content/issues';
 
 export interface TableFile {
@@ -25,6 +27,8 @@ export interface ContentSet {
   ledger: Ledger;
   /** Tip receipt statuses (content/receipts.yaml); empty without the file. */
   receipts: ReceiptEntry[];
+  /** The villages' boundaries (content/map/villages.geojson); undefined without the file. */
+  map: VillageMap | undefined;
   /** Warnings only (a set with errors is never returned). */
   warnings: ContentIssue[];
 }
@@ -73,6 +77,12 @@ export function readContentSet(sources: ContentSources): ContentResult {
     if (!parsed.ok) issues.push(...parsed.issues);
     else receipts = parsed.value.receipts;
   }
+  let map: VillageMap | undefined;
+  if (sources.map) {
+    const parsed = parseJsonContent(sources.map.path, sources.map.text, VillageMap);
+    if (!parsed.ok) issues.push(...parsed.issues);
+    else map = parsed.value;
+  }
   if (!site.ok) return { ok: false, issues };
 
   lists.sort((a, b) => a.list.month.localeCompare(b.list.month));
@@ -86,7 +96,8 @@ export function readContentSet(sources: ContentSources): ContentResult {
     issues.push(...checkLedgerRules(site.value, lists));
     for (const { file, table } of tables) issues.push(...checkProgressTable(site.value, ledger, file, table));
   }
+  if (map && sources.map) issues.push(...checkVillageMap(sources.map.path, map, site.value, lists));
 
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  return { ok: true, content: { site: site.value, lists, tables, ledger, receipts, warnings: issues } };
+  return { ok: true, content: { site: site.value, lists, tables, ledger, receipts, map, warnings: issues } };
 }

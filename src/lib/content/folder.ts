@@ -12,6 +12,7 @@ import { parseContent, type Parsed } from './parse';
  *   hazard-lists/YYYY-MM.yaml       the hazard list of each month
  *   progress-tables/YYYY-MM.yaml    the progress table (调度表) of each month
  *   receipts.yaml                   tip receipt statuses (optional)
+ *   map/villages.geojson            the villages' boundaries, for the hazard map (optional)
  *
  * Files whose name starts with _ (templates) or . are not content. The build, `npm run check`
  * and every office command find, read and write content files through this module.
@@ -21,6 +22,7 @@ export const CONTENT_LAYOUT = {
   receipts: 'receipts.yaml',
   hazardLists: 'hazard-lists',
   progressTables: 'progress-tables',
+  map: 'map/villages.geojson',
 } as const;
 
 /** The content folder: `content/` unless CONTENT_DIR points elsewhere (benchmarks, tests). */
@@ -41,6 +43,7 @@ export function contentPaths(dir: string = contentDir()): Record<keyof typeof CO
     receipts: join(dir, CONTENT_LAYOUT.receipts),
     hazardLists: join(dir, CONTENT_LAYOUT.hazardLists),
     progressTables: join(dir, CONTENT_LAYOUT.progressTables),
+    map: join(dir, CONTENT_LAYOUT.map),
   };
 }
 
@@ -63,6 +66,8 @@ export interface ContentSources {
   progressTables: readonly SourceFile[];
   /** content/receipts.yaml, when there is one. */
   receipts?: SourceFile | undefined;
+  /** content/map/villages.geojson, when there is one. */
+  map?: SourceFile | undefined;
 }
 
 /** A content file's name in messages: relative to where the command runs (`content/site.yaml`). */
@@ -131,6 +136,7 @@ export function readContentFolder(dir: string = contentDir()): FolderRead {
       hazardLists: lists.files,
       progressTables: tables.files,
       receipts: isFile(paths.receipts) ? readContentFile(paths.receipts) : undefined,
+      map: isFile(paths.map) ? readContentFile(paths.map) : undefined,
     },
     skipped: [...lists.skipped, ...tables.skipped],
   };
@@ -155,6 +161,7 @@ export function contentFingerprint(dir: string = contentDir()): string {
   };
   add(paths.site);
   add(paths.receipts);
+  add(paths.map);
   for (const folder of [paths.hazardLists, paths.progressTables]) {
     add(folder);
     if (isFolder(folder)) for (const name of readdirSync(folder).sort()) add(join(folder, name));

@@ -22,6 +22,8 @@ const PATH_LABELS: Record<string, string> = {
   'leader.title': '分管领导职务',
   'leader.phone': '分管领导电话',
   'publicInfo.number': '文号',
+  'properties.slug': '村代码',
+  'geometry.type': '边界类型',
 };
 
 const KEY_LABELS: Record<string, string> = {
@@ -29,6 +31,12 @@ const KEY_LABELS: Record<string, string> = {
   title: '隐患名称',
   unit: '单位/场所',
   village: '所在村',
+  location: '位置',
+  features: '村界',
+  geometry: '边界',
+  coordinates: '坐标',
+  properties: '属性',
+  type: '类型',
   sector: '行业领域',
   source: '来源',
   supervision: '挂牌督办',

@@ -8,7 +8,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ContentIss
 
 /** Lists whose items are addressed by a field of the item (a hazard by its number, a row by its village). */
 const ITEM_REFS: Record<string, string> = { hazards: 'id', rows: 'village', villages: 'name', sectors: 'name' };
-const ITEM_NAMES: Record<string, string> = { hazards: '项', rows: '行' };
+const ITEM_NAMES: Record<string, string> = { hazards: '项', rows: '行', features: '个' };
 
 /** Parses YAML text; syntax errors come back as issues with the line number. */
 export function parseYaml(file: string, text: string): Parsed<unknown> {
@@ -181,4 +181,29 @@ export function validate<S extends z.ZodType>(file: string, raw: unknown, schema
 export function parseContent<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.output<S>> {
   const parsed = parseYaml(file, text);
   return parsed.ok ? validate(file, parsed.value, schema) : parsed;
+}
+
+/**
+ * JSON text (the map's GeoJSON) → validated value. A syntax error names the line when the
+ * runtime's message gives one; a byte-order mark, which some GIS exports write, is accepted.
+ */
+export function parseJsonContent<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    const line = /line (\d+)/.exec(String(error))?.[1];
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          ...(line ? { ref: `第${line}行` } : {}),
+          message: 'GeoJSON 格式错误：不是有效的 JSON，请检查逗号、引号和括号，或从 GIS 软件重新导出',
+          severity: 'error',
+        },
+      ],
+    };
+  }
+  return validate(file, raw, schema);
 }

@@ -29,6 +29,8 @@ export function formatDelta(delta: number, digits = 0): string {
 /** Path of a month page (under the site's base path, as every page link: src/lib/site-path.ts). */
 export const monthPath = (month: IsoMonth): string => sitePath(`/disclosures/${month}/`);
 export const hazardPath = (id: string): string => sitePath(`/hazards/${id}/`);
+/** A month's hazard map; without a month, the latest one at /map/. */
+export const mapPath = (month?: IsoMonth): string => sitePath(month ? `/disclosures/${month}/map/` : '/map/');
 export const villagePath = (slug: string): string => sitePath(`/villages/${slug}/`);
 export const sectorPath = (slug: string): string => sitePath(`/sectors/${slug}/`);
 

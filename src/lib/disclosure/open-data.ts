@@ -252,6 +252,34 @@ export function monthCsv(ledger: Ledger, month: IsoMonth): string {
 export const ledgerJson = (info: DatasetInfo, ledger: Ledger): string =>
   json({ ...info, months: ledger.months.map((m) => monthDocument(ledger, m)) });
 
+/** The month's hazards that carry a location, as GeoJSON points (RFC 7946, longitude-latitude). */
+export const monthGeoJsonPath = (month: IsoMonth): string => `/data/${month}.geojson`;
+
+export function monthGeoJson(info: DatasetInfo, ledger: Ledger, month: IsoMonth): string {
+  const list = ledger.list(month);
+  return json({
+    type: 'FeatureCollection',
+    ...info,
+    month,
+    cutoff: list.cutoff,
+    features: list.hazards.flatMap((h) =>
+      h.location
+        ? [
+            {
+              type: 'Feature',
+              id: h.id,
+              geometry: { type: 'Point', coordinates: [h.location[0], h.location[1]] },
+              properties: publicHazard(h, list.cutoff),
+            },
+          ]
+        : [],
+    ),
+  });
+}
+
+const hasLocations = (ledger: Ledger, month: IsoMonth): boolean =>
+  ledger.list(month).hazards.some((h) => h.location !== undefined);
+
 export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** The month's 调度表 (every village and 全镇合计) as CSV: the grid `npm run office -- report` writes as .xlsx. */
@@ -286,7 +314,7 @@ export function progressTableJson(info: DatasetInfo, table: TownshipTable): stri
 export interface DataFile {
   path: string;
   label: string;
-  format: 'JSON' | 'CSV';
+  format: 'JSON' | 'CSV' | 'GeoJSON';
   month: IsoMonth | undefined;
   /** The month's 调度表 rather than its hazard list. */
   table?: true;
@@ -319,6 +347,15 @@ export function dataFileSpecs(
       { path: `/data/${month}.json`, label: month, format: 'JSON', month, make: () => monthJson(info, ledger, month) },
       { path: `/data/${month}.csv`, label: month, format: 'CSV', month, make: () => monthCsv(ledger, month) },
     );
+    if (hasLocations(ledger, month)) {
+      files.push({
+        path: monthGeoJsonPath(month),
+        label: month,
+        format: 'GeoJSON',
+        month,
+        make: () => monthGeoJson(info, ledger, month),
+      });
+    }
     const table = tables.find((t) => t.month === month);
     if (!table) continue;
     const names = [...villages, ...table.rows.map((r) => r.village).filter((v) => !villages.includes(v))];

@@ -1,7 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { openDataBody, openDataPaths } from './_files';
 
-const TYPES = { JSON: 'application/json; charset=utf-8', CSV: 'text/csv; charset=utf-8' } as const;
+const TYPES = {
+  JSON: 'application/json; charset=utf-8',
+  CSV: 'text/csv; charset=utf-8',
+  GeoJSON: 'application/geo+json; charset=utf-8',
+} as const;
 
 export const getStaticPaths: GetStaticPaths = async () =>
   (await openDataPaths()).map((path) => ({ params: { file: path.slice('/data/'.length) } }));

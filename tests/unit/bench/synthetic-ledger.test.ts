@@ -15,6 +15,7 @@ function read(files: ReturnType<typeof contentFiles>) {
     hazardLists: of('hazard-lists/'),
     progressTables: of('progress-tables/'),
     receipts: files.find((f) => f.path === 'receipts.yaml'),
+    map: files.find((f) => f.path === 'map/villages.geojson'),
   });
 }
 
@@ -33,6 +34,16 @@ describe('syntheticLedger', () => {
     expect(result.content.warnings).toEqual([]);
     expect(result.content.ledger.ids()).toHaveLength(options.hazards);
     expect(result.content.ledger.months).toEqual(Array.from({ length: 12 }, (_, i) => addMonths('2023-06', i)));
+  });
+
+  it('draws a boundary per village and locates two hazards in three inside their own village', () => {
+    const result = read(files);
+    if (!result.ok) throw new Error(formatIssues(result.issues));
+    expect(result.content.map?.features.map((f) => f.properties.slug)).toEqual(
+      content.site.villages.map((v) => v.slug),
+    );
+    const ids = new Set(content.lists.flatMap((l) => l.hazards.filter((h) => h.location).map((h) => h.id)));
+    expect(ids.size).toBe(Math.ceil((options.hazards * 2) / 3));
   });
 
   it('covers every sector, source, status and both modes, with overdue and supervised hazards', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/lib/content/issues';
-import { parseContent, parseYaml } from '../../../src/lib/content/parse';
+import { parseContent, parseJsonContent, parseYaml } from '../../../src/lib/content/parse';
+import { VillageMap } from '../../../src/schemas/village-map';
 import { HazardList } from '../../../src/schemas/hazard-list';
 import { ProgressTable } from '../../../src/schemas/progress-table';
 import { Site } from '../../../src/schemas/site';
@@ -108,5 +109,46 @@ describe('YAML syntax errors', () => {
     expect(result.issues[0]!.ref).toBe(`第${line}行`);
     expect(result.issues[0]!.message).toContain(message);
     expect(result.issues[0]!.message).toMatch(/^YAML 格式错误：/);
+  });
+});
+
+describe('parseJsonContent (the map file)', () => {
+  const Schema = VillageMap;
+  const file = 'content/map/villages.geojson';
+  const ok = '\ufeff{"type": "FeatureCollection", "features": []}';
+
+  it('reads GeoJSON, with or without a byte-order mark', () => {
+    expect(parseJsonContent(file, ok, Schema)).toEqual({ ok: true, value: { type: 'FeatureCollection', features: [] } });
+  });
+
+  it('names the line of a syntax error when the runtime gives one, and says what to do', () => {
+    const result = parseJsonContent(file, '{\n"type" "FeatureCollection"}', Schema);
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
+      `${file} · 第2行 · GeoJSON 格式错误：不是有效的 JSON，请检查逗号、引号和括号，或从 GIS 软件重新导出`,
+    ]);
+    const noLine = parseJsonContent(file, '{"features": [,]}', Schema);
+    expect(noLine.ok ? [] : noLine.issues.map(formatIssue)).toEqual([
+      `${file} · GeoJSON 格式错误：不是有效的 JSON，请检查逗号、引号和括号，或从 GIS 软件重新导出`,
+    ]);
+  });
+
+  it('names the boundary and the field of a schema problem', () => {
+    const open = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { slug: 'jia' },
+          geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] },
+        },
+        { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [0, 0]]]] } },
+      ],
+    });
+    const result = parseJsonContent(file, open, Schema);
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
+      `${file} · 村界第1个 · 坐标: 边界环首尾坐标应相同（闭合）`,
+      `${file} · 村界第2个 · 村代码: 应为文字`,
+      `${file} · 村界第2个 · 坐标: 边界环至少需要 4 个坐标（首尾相同）`,
+    ]);
   });
 });

@@ -205,3 +205,44 @@ describe('the month’s 调度表 as open data', () => {
     expect(notReported.figures[0]!.values.丙村).toBeNull();
   });
 });
+
+describe('GeoJSON of the located hazards', () => {
+  const located = new Ledger([
+    list('2023-06', [
+      hazard({ id: 'NZ-2023-0001', location: [112.02, 37.42], mode: '限期整改', plan: deadlinePlan('2023-06-10') }),
+      hazard({ id: 'NZ-2023-0002' }),
+    ]),
+    list('2023-07', [hazard({ id: 'NZ-2023-0002' })]),
+  ]);
+
+  it('lists a month only when a hazard of it carries a location', () => {
+    expect(dataFileSpecs(info, located).map((f) => [f.path, f.format])).toEqual([
+      ['/data/ledger.json', 'JSON'],
+      ['/data/2023-07.json', 'JSON'],
+      ['/data/2023-07.csv', 'CSV'],
+      ['/data/2023-06.json', 'JSON'],
+      ['/data/2023-06.csv', 'CSV'],
+      ['/data/2023-06.geojson', 'GeoJSON'],
+    ]);
+  });
+
+  it('is an RFC 7946 collection of points, longitude first, with the published fields', () => {
+    const body = dataFileSpecs(info, located)
+      .find((f) => f.path === '/data/2023-06.geojson')!
+      .make();
+    const doc = JSON.parse(body) as {
+      type: string;
+      sample: boolean;
+      month: string;
+      features: { type: string; id: string; geometry: unknown; properties: Record<string, unknown> }[];
+    };
+    expect(doc.type).toBe('FeatureCollection');
+    expect([doc.sample, doc.month]).toEqual([true, '2023-06']);
+    expect(doc.features).toHaveLength(1);
+    const [feature] = doc.features;
+    expect(feature!.id).toBe('NZ-2023-0001');
+    expect(feature!.geometry).toEqual({ type: 'Point', coordinates: [112.02, 37.42] });
+    expect(feature!.properties).toMatchObject({ id: 'NZ-2023-0001', overdue: true, status: '整改中' });
+    expect(feature!.properties).not.toHaveProperty('tipKey');
+  });
+});

@@ -142,3 +142,37 @@ describe('Hazard', () => {
     expect(issues(hazard)).toEqual([expect.stringMatching(/^sector: /), 'plan.deadline: 限期整改必须填写整改期限']);
   });
 });
+
+describe('Hazard location', () => {
+  const base = {
+    id: 'NZ-2023-0001',
+    title: '隐患',
+    unit: '单位',
+    village: '甲村',
+    sector: '燃气',
+    source: '企业自查',
+    found: '2023-06-01',
+    description: '描述',
+    mode: '立即整改',
+    assignedTo: { kind: '包村干部', name: '张三' },
+    status: '整改中',
+  };
+  const messages = (location: unknown) => {
+    const result = Hazard.safeParse({ ...base, location });
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('is optional, and [longitude, latitude] when given', () => {
+    expect(messages(undefined)).toEqual([]);
+    expect(messages([112.05, 37.45])).toEqual([]);
+    expect(Hazard.parse({ ...base, location: [112.05, 37.45] }).location).toEqual([112.05, 37.45]);
+  });
+
+  it('says how to write it, in Chinese', () => {
+    expect(messages('112.05, 37.45')).toEqual(['location: 应写成 [经度, 纬度]，如 [112.05, 37.45]']);
+    expect(messages([112.05])).toEqual(['location: 应写成 [经度, 纬度]，如 [112.05, 37.45]']);
+    expect(messages([37.45, 212.05])).toEqual(['location.1: 纬度应在 -90 到 90 之间']);
+    expect(messages([181, 37])).toEqual(['location.0: 经度应在 -180 到 180 之间']);
+    expect(messages(['112', 37])).toEqual(['location.0: 经度应为数字']);
+  });
+});

@@ -1,0 +1,171 @@
+import type { IsoDate, IsoMonth } from '../../schemas/common';
+import type { Hazard } from '../../schemas/hazard';
+import type { VillageMap } from '../../schemas/village-map';
+import type { Ledger } from '../ledger/ledger';
+import { isOverdue, isSupervised } from '../ledger/status';
+import { bubbleRadius, groupBy, isAggregated, shadeBands, shadeClass } from '../map/aggregate';
+import { fitFrame, type Point } from '../map/projection';
+import type { Directory } from './directory';
+import { hazardPath } from './format';
+import { villageMonthHref } from './village-month';
+
+/** What a mark on the map says about a hazard: its status, with 逾期 apart from 整改中. */
+export const MARK_STATES = ['逾期', '整改中', '已整改', '已销号'] as const;
+export type MarkState = (typeof MARK_STATES)[number];
+
+export function markState(hazard: Hazard, cutoff: IsoDate): MarkState {
+  return isOverdue(hazard, cutoff) ? '逾期' : hazard.status;
+}
+
+/** A village as the map draws it and the table beside it counts it. */
+export interface MapVillage {
+  slug: string;
+  name: string;
+  /** SVG path data of the boundary. */
+  path: string;
+  /** Where its name goes. */
+  label: Point;
+  /** Hazards of the month's list in the village, located or not, by state. */
+  counts: Record<MarkState, number>;
+  /** Open hazards (整改中, overdue included): what the shading says. */
+  open: number;
+  supervised: number;
+  /** Of the listed hazards, how many carry a location. */
+  located: number;
+  /** 0 (none open) to 3 (the busiest third). */
+  shade: number;
+}
+
+/** One located hazard. */
+export interface MapMark {
+  id: string;
+  title: string;
+  village: string;
+  state: MarkState;
+  supervised: boolean;
+  at: Point;
+  href: string;
+}
+
+/** A village's located hazards as one mark (county scale). */
+export interface MapBubble {
+  slug: string;
+  name: string;
+  at: Point;
+  r: number;
+  count: number;
+  href: string;
+}
+
+export interface HazardMapView {
+  month: IsoMonth;
+  cutoff: IsoDate;
+  width: number;
+  height: number;
+  villages: MapVillage[];
+  /** One mark per located hazard; empty when aggregated. */
+  marks: MapMark[];
+  /** One mark per village with located hazards; empty unless aggregated. */
+  bubbles: MapBubble[];
+  aggregated: boolean;
+  located: number;
+  listed: number;
+  /** The shading legend: open-hazard counts per shade class. */
+  bands: { shade: number; from: number; to: number }[];
+  /** The map file's own name, shown in the caption (a sample geography says 示例 there). */
+  source: string | undefined;
+}
+
+const zeroCounts = (): Record<MarkState, number> => ({ 逾期: 0, 整改中: 0, 已整改: 0, 已销号: 0 });
+
+/** Map units: the SVG's width; its height follows the geography. */
+export const MAP_WIDTH = 800;
+const MARGIN = 16;
+
+/**
+ * A month's hazards on the villages' map, projected at build time. With `only`, one village's
+ * boundary and hazards (the village page). Villages are in the site file's order.
+ */
+export function hazardMapView(
+  map: VillageMap,
+  directory: Directory,
+  ledger: Ledger,
+  month: IsoMonth,
+  only?: string,
+  limit?: number,
+): HazardMapView {
+  const list = ledger.list(month);
+  const boundaries = new Map(map.features.map((f) => [f.properties.slug, f.geometry]));
+  const places = directory.villages.filter((v) => boundaries.has(v.slug) && (only === undefined || v.slug === only));
+  const frame = fitFrame(
+    places.map((v) => boundaries.get(v.slug)!),
+    MAP_WIDTH,
+    MARGIN,
+  );
+  const names = new Set(places.map((v) => v.name));
+  const hazards = list.hazards.filter((h) => names.has(h.village));
+  const byVillage = groupBy(hazards, (h) => h.village);
+  const villages = places.map((place): MapVillage => {
+    const geometry = boundaries.get(place.slug)!;
+    const counts = zeroCounts();
+    let supervised = 0;
+    let located = 0;
+    for (const h of byVillage.get(place.name) ?? []) {
+      counts[markState(h, list.cutoff)] += 1;
+      if (isSupervised(h, list.cutoff)) supervised += 1;
+      if (h.location) located += 1;
+    }
+    const open = counts.逾期 + counts.整改中;
+    return {
+      ...place,
+      path: frame.path(geometry),
+      label: frame.centroid(geometry),
+      counts,
+      open,
+      supervised,
+      located,
+      shade: 0,
+    };
+  });
+  const most = Math.max(0, ...villages.map((v) => v.open));
+  for (const v of villages) v.shade = shadeClass(v.open, most);
+
+  const located = hazards.filter((h) => h.location).sort((a, b) => a.id.localeCompare(b.id));
+  const aggregated = isAggregated(located.length, limit);
+  const largest = Math.max(0, ...villages.map((v) => v.located));
+  return {
+    month,
+    cutoff: list.cutoff,
+    width: frame.width,
+    height: frame.height,
+    villages,
+    marks: aggregated
+      ? []
+      : located.map((h) => ({
+          id: h.id,
+          title: h.title,
+          village: h.village,
+          state: markState(h, list.cutoff),
+          supervised: isSupervised(h, list.cutoff),
+          at: frame.project(h.location!),
+          href: hazardPath(h.id),
+        })),
+    bubbles: aggregated
+      ? villages
+          .filter((v) => v.located > 0)
+          .map((v) => ({
+            slug: v.slug,
+            name: v.name,
+            at: v.label,
+            r: bubbleRadius(v.located, largest),
+            count: v.located,
+            href: villageMonthHref(ledger, month, v),
+          }))
+      : [],
+    aggregated,
+    located: located.length,
+    listed: hazards.length,
+    bands: shadeBands(most),
+    source: map.name,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The hazard map (挂图作战) on the sample: one mark per located hazard, each a named link to a real
+ * hazard page; accessible, valid, without JavaScript or any request to another site; one A3
+ * landscape sheet in print; no sideways scrolling at 360 px, the table below the map.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '../../src/lib/content-set/load';
+import { markState } from '../../src/lib/disclosure/map-view';
+import { isSupervised } from '../../src/lib/ledger/status';
+import { expectAccessible } from '../support/axe';
+import { checkHtml } from '../support/nu-checker';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('the sample content does not validate');
+const { site, ledger } = loaded.content;
+const latest = ledger.latestMonth!;
+const listed = ledger.list(latest).hazards;
+const located = listed.filter((h) => h.location);
+const village = site.villages.find((v) => v.name === located[0]!.village)!;
+const PAGES = ['/map/', `/disclosures/${latest}/map/`, `/villages/${village.slug}/`];
+
+/** Every request the page makes, as URLs. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+test('the sample has a good share of located hazards, and some without a location', () => {
+  expect(located.length).toBeGreaterThan(listed.length / 2);
+  expect(located.length).toBeLessThan(listed.length);
+});
+
+test('/map/ draws one mark per located hazard of the latest month, each a named link to its page', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/map/');
+  await expect(page.locator('h1')).toHaveText(/2023年12月隐患地图/);
+  const marks = page.locator('svg.map-svg a.mark');
+  await expect(marks).toHaveCount(located.length);
+  const hrefs = await marks.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.sort()).toEqual(located.map((h) => `/hazards/${h.id}/`).sort());
+  for (const hazard of located) {
+    const mark = page.locator(`svg.map-svg a[href="/hazards/${hazard.id}/"]`);
+    const state = markState(hazard, ledger.list(latest).cutoff);
+    const name = `${hazard.id} ${hazard.title}：${state}${isSupervised(hazard, ledger.list(latest).cutoff) ? '，挂牌督办' : ''}`;
+    await expect(mark).toHaveAccessibleName(name);
+    // Supervised hazards are ringed; the ring is drawn inside the link.
+    await expect(mark.locator('.ring')).toHaveCount(isSupervised(hazard, ledger.list(latest).cutoff) ? 1 : 0);
+    const response = await request.get(`/hazards/${hazard.id}/`);
+    expect(response.status(), hazard.id).toBe(200);
+    expect(await response.text()).toContain(hazard.title);
+  }
+  // Shape and colour both differ between states: four shapes in the legend, four fills.
+  const legend = page.locator('.map-legend li');
+  await expect(legend).toContainText(['逾期', '整改中', '已整改', '已销号', '挂牌督办（外圈）', '村的底色']);
+  const fills = await page
+    .locator('.map-legend svg.mark path:not(.ring)')
+    .evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
+  expect(new Set(fills.slice(0, 4)).size).toBe(4);
+  const shapes = await page
+    .locator('.map-legend svg.mark path:not(.ring)')
+    .evaluateAll((paths) => paths.slice(0, 4).map((p) => p.getAttribute('d')!.replace(/[\d.\s-]+/g, '')));
+  expect(new Set(shapes).size).toBe(4);
+  // Village labels and the table beside the map.
+  for (const v of site.villages) await expect(page.locator('.labels text', { hasText: v.name })).toHaveCount(1);
+  await expect(page.locator('#map-marks-caption')).toContainText(`（${located.length} 项）`);
+  await expect(page.locator('.map-counts tbody tr')).toHaveCount(site.villages.length);
+  await expect(page.locator('figcaption')).toContainText('示例');
+});
+
+test('the map is linked from the navigation, the month page and the village page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '隐患地图' }).click();
+  await expect(page).toHaveURL(/\/map\/$/);
+  await page.goto(`/disclosures/${latest}/`);
+  await page.getByRole('link', { name: /在地图上查看/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/disclosures/${latest}/map/$`));
+  await page.goto(`/villages/${village.slug}/`);
+  const own = located.filter((h) => h.village === village.name);
+  await expect(page.locator('svg.map-svg a.mark')).toHaveCount(own.length);
+  await expect(page.locator('svg.map-svg .villages path')).toHaveCount(1);
+});
+
+test('every month has its map, marks equal to its located hazards, and GeoJSON with a checksum', async ({
+  page,
+  request,
+}) => {
+  for (const month of ledger.months) {
+    await page.goto(`/disclosures/${month}/map/`);
+    const count = ledger.list(month).hazards.filter((h) => h.location).length;
+    await expect(page.locator('svg.map-svg a.mark'), month).toHaveCount(count);
+  }
+  const geo = await request.get(`/data/${latest}.geojson`);
+  expect(geo.headers()['content-type']).toContain('application/geo+json');
+  const doc = (await geo.json()) as { features: { id: string; geometry: { coordinates: number[] } }[] };
+  expect(doc.features.map((f) => f.id).sort()).toEqual(located.map((h) => h.id).sort());
+  await page.goto('/data/');
+  await expect(page.locator(`a[href="/data/${latest}.geojson"]`)).toHaveCount(1);
+});
+
+test('map pages: axe clean, no script, no request to another origin', async ({ page, baseURL }) => {
+  const urls = recordRequests(page);
+  for (const path of PAGES) {
+    await page.goto(path);
+    expect(await page.locator('script').count(), path).toBe(0);
+    await expectAccessible(page, path);
+  }
+  const origin = new URL(baseURL!).origin;
+  expect(urls.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+});
+
+test('map pages pass the W3C Nu HTML Checker', async () => {
+  test.setTimeout(120_000);
+  const files = PAGES.map((p) => join('dist', p, 'index.html'));
+  for (const file of files) expect(existsSync(file), file).toBe(true);
+  expect(await checkHtml(files)).toEqual([]);
+});
+
+test('prints on one A3 landscape sheet with the month, the notice number and a date', async ({ page }) => {
+  await page.goto('/map/');
+  await page.emulateMedia({ media: 'print' });
+  const header = page.locator('.print-header');
+  await expect(header).toBeVisible();
+  await expect(header).toContainText('2023年12月');
+  await expect(header).toContainText(site.notice.number);
+  await expect(header).toContainText('截至 2023年12月25日');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  // One page, A3 landscape: 420 × 297 mm = 1190.6 × 841.9 pt (Chromium rounds to whole CSS pixels).
+  expect(boxes).toHaveLength(1);
+  const [width, height] = boxes[0]!;
+  expect(Math.abs(width! - 1190.6), `width ${width}`).toBeLessThan(2);
+  expect(Math.abs(height! - 841.9), `height ${height}`).toBeLessThan(2);
+  // Map and tables side by side on the sheet.
+  await page.setViewportSize({ width: 1587, height: 1122 });
+  const map = await page.locator('.map-figure').boundingBox();
+  const side = await page.locator('.map-side').boundingBox();
+  expect(side!.x).toBeGreaterThan(map!.x + map!.width - 1);
+});
+
+test.describe('at 360 × 640', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+
+  for (const path of PAGES) {
+    test(`${path}: no sideways scrolling, the table below the map`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const map = await page.locator('.map-figure').boundingBox();
+      const table = await page.locator('.map-counts').boundingBox();
+      expect(map!.width).toBeLessThanOrEqual(360);
+      expect(table!.y).toBeGreaterThan(map!.y + map!.height);
+    });
+  }
+});
