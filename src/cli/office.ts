@@ -5,6 +5,7 @@
  */
 import { OfficeError, UsageError } from './office/args';
 import { tipsSweep } from './office/challenges';
+import { due } from './office/due';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
@@ -14,6 +15,7 @@ import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './offic
 type Command = (args: string[]) => void | number | Promise<void | number>;
 
 const COMMANDS: Record<string, Command> = {
+  due,
   'keys new': keysNew,
   'month new': monthNew,
   'month check': monthCheck,
@@ -33,13 +35,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const command = COMMANDS[`${group} ${action ?? ''}`];
+  // One-word commands (`due --month 2024-01`) take everything after the word.
+  const single = COMMANDS[group];
+  const command = single ?? COMMANDS[`${group} ${action ?? ''}`];
+  const args = single ? argv.slice(1) : rest;
   if (!command) {
     console.error(`不认识的命令：${[group, action].filter(Boolean).join(' ')}\n\n${HELP}`);
     return 2;
   }
   try {
-    return (await command(rest)) ?? 0;
+    return (await command(args)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`✗ ${error.message}\n\n运行 npm run office -- help 查看用法。`);

@@ -22,6 +22,8 @@ const PATH_LABELS: Record<string, string> = {
   'leader.title': '分管领导职务',
   'leader.phone': '分管领导电话',
   'publicInfo.number': '文号',
+  'progress.date': '推进情况日期',
+  'progress.text': '推进情况',
 };
 
 const KEY_LABELS: Record<string, string> = {
