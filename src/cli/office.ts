@@ -8,6 +8,7 @@ import { tipsSweep } from './office/challenges';
 import { due } from './office/due';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
+import { ledgerExport, ledgerImport } from './office/ledger';
 import { monthCheck, monthNew } from './office/month';
 import { tableImport, tableTemplate } from './office/table';
 import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
@@ -17,6 +18,8 @@ type Command = (args: string[]) => void | number | Promise<void | number>;
 const COMMANDS: Record<string, Command> = {
   due,
   'keys new': keysNew,
+  'ledger export': ledgerExport,
+  'ledger import': ledgerImport,
   'month new': monthNew,
   'month check': monthCheck,
   'table import': tableImport,

@@ -23,7 +23,7 @@ export const STATUSES = ['整改中', '已整改', '已销号'] as const;
 export const HazardStatus = z.enum(STATUSES, { error: `应为以下状态之一：${STATUSES.join('、')}` });
 export type HazardStatus = z.output<typeof HazardStatus>;
 
-const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
+export const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
 
 /** 挂牌督办: listed for supervision by a government department. */
 export const Supervision = z.strictObject({

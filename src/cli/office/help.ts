@@ -11,6 +11,11 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   table import 文件 --month YYYY-MM --village 村代码
                                      把某村填好的调度表（.xlsx 或 .csv）写入该月调度表；
                                      有任何错误时不写入，并按单元格（如 C7）列出
+  ledger export YYYY-MM --out 台账.xlsx
+                                     把该月隐患清单导出为 Excel/WPS 台账（下拉选项、日期格式、填报说明）
+  ledger import 台账.xlsx --month YYYY-MM
+                                     把填好的台账写入该月隐患清单：按编号更新，编号留空的新增并自动编号；
+                                     有任何错误时不写入，并按“工作表 · 单元格”列出（如 台账 · O12 · 整改期限）
 
 每周例会
   due [--month YYYY-MM]              督办清单：已逾期、7 天内到期、缺少最近一个周四书面反馈的限期整改隐患，
