@@ -105,7 +105,8 @@ function setField(doc: Document, item: YAMLMap, path: readonly string[], value: 
   if (isScalar(existing)) {
     existing.value = value;
     if (value.includes('\n')) existing.type = Scalar.BLOCK_LITERAL;
-    else if (existing.type === Scalar.BLOCK_LITERAL || existing.type === Scalar.BLOCK_FOLDED) existing.type = Scalar.PLAIN;
+    else if (existing.type === Scalar.BLOCK_LITERAL || existing.type === Scalar.BLOCK_FOLDED)
+      existing.type = Scalar.PLAIN;
   } else if (path.length > 1 && !isMap(item.get(path[0]!, true))) {
     item.set(path[0]!, doc.createNode({ [path[1]!]: scalar(value) }));
   } else item.setIn(path, scalar(value));
@@ -256,7 +257,11 @@ export function importLedger({ sheet, month, file, sources }: LedgerImportInput)
   };
   const result = readContentSet(after);
   const issues = result.ok ? [] : result.issues.filter((i) => i.severity === 'error');
-  const located = issues.map((issue) => locate(issue, file.path, rowOf, letter));
+  // A cell that could not be read is reported once, not again as the empty field it left.
+  const located = issues.flatMap((issue) => {
+    const where = locate(issue, file.path, rowOf, letter);
+    return where.cell && unreadable.has(where.cell) ? [] : [where.line];
+  });
   const lines = [...errors.map(formatCellError), ...located];
   if (lines.length) return { ok: false, errors: [...new Set(lines)] };
   return {
@@ -274,11 +279,14 @@ function locate(
   file: string,
   rowOf: Map<string, SheetRow>,
   letter: (column: LedgerColumn) => string,
-): string {
+): { cell?: string; line: string } {
   const row = issue.file === file && issue.ref ? rowOf.get(issue.ref) : undefined;
-  if (!row) return formatIssue(issue);
+  if (!row) return { line: formatIssue(issue) };
   const column = columnForLabel(issue.field);
   const cell = column ? `${letter(column)}${row.row}` : `第${row.row}行`;
   const label = column?.header ?? issue.field;
-  return formatCellError({ sheet: LEDGER_SHEET, cell, ...(label ? { column: label } : {}), message: issue.message });
+  return {
+    cell,
+    line: formatCellError({ sheet: LEDGER_SHEET, cell, ...(label ? { column: label } : {}), message: issue.message }),
+  };
 }
