@@ -6,8 +6,10 @@
 import { OfficeError, UsageError } from './office/args';
 import { tipsSweep } from './office/challenges';
 import { tipsDigest } from './office/digest';
+import { due } from './office/due';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
+import { ledgerExport, ledgerImport } from './office/ledger';
 import { monthCheck, monthNew } from './office/month';
 import { report } from './office/report';
 import { tableImport, tableTemplate } from './office/table';
@@ -16,12 +18,15 @@ import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './offic
 type Command = (args: string[]) => void | number | Promise<void | number>;
 
 const COMMANDS: Record<string, Command> = {
+  due,
   'keys new': keysNew,
+  'ledger export': ledgerExport,
+  'ledger import': ledgerImport,
   'month new': monthNew,
   'month check': monthCheck,
   'table import': tableImport,
   'table template': tableTemplate,
-  report: report,
+  report,
   'tips list': tipsList,
   'tips show': tipsShow,
   'tips triage': tipsTriage,
@@ -37,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  // One-word commands (`report 2023-12 …`) take the next word as their first argument.
+  // One-word commands (`report 2023-12 …`, `due --month 2024-01`) take the next word as their first argument.
   const single = COMMANDS[group];
   const command = single ?? COMMANDS[`${group} ${action ?? ''}`];
   const args = single ? [action, ...rest].filter((a): a is string => a !== undefined) : rest;

@@ -77,6 +77,14 @@ export const HazardList = z
         [['rectified'], hazard.rectified, '整改完成日期不能晚于截至日期'],
         [['closure', 'date'], hazard.closure?.date, '销号日期不能晚于截至日期'],
       ];
+      const progress: unknown[] = Array.isArray(hazard.progress) ? hazard.progress : [];
+      progress.forEach((entry, i) => {
+        dated.push([
+          ['progress', i, 'date'],
+          (entry as { date?: unknown } | null)?.date,
+          '推进情况日期不能晚于截至日期',
+        ]);
+      });
       for (const [path, value, message] of dated) {
         const date = validDate(value);
         if (date && date > cutoff) ctx.addIssue({ code: 'custom', path: ['hazards', index, ...path], message });

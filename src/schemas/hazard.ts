@@ -24,7 +24,7 @@ export const STATUSES = ['整改中', '已整改', '已销号'] as const;
 export const HazardStatus = z.enum(STATUSES, { error: `应为以下状态之一：${STATUSES.join('、')}` });
 export type HazardStatus = z.output<typeof HazardStatus>;
 
-const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
+export const ASSIGNEE_KINDS = ['包村干部', '分管同志', '站所'] as const;
 
 /** 挂牌督办: listed for supervision by a government department. */
 export const Supervision = z.strictObject({
@@ -47,6 +47,17 @@ export const Assignee = z.strictObject({
   kind: z.enum(ASSIGNEE_KINDS, { error: `应为以下之一：${ASSIGNEE_KINDS.join('、')}` }),
   name: RequiredText,
 });
+
+/**
+ * 整改推进情况: one written feedback (the notice asks for one every Thursday), or any other
+ * dated step of the month — a site check, an interview, the sign-off.
+ */
+export const ProgressEntry = z.strictObject({
+  date: IsoDate,
+  /** Markdown. */
+  text: RequiredText,
+});
+export type ProgressEntry = z.output<typeof ProgressEntry>;
 
 /** 办结销号: review and signature by the county leader in charge. */
 export const ClosureSignOff = z.strictObject({
@@ -84,8 +95,8 @@ export const Hazard = z
     plan: RectificationPlan.default({}),
     assignedTo: Assignee,
     status: HazardStatus,
-    /** 本月推进情况: this month's progress, as reported weekly. */
-    progress: z.string().trim().default(''),
+    /** 本月推进情况: this month's progress, one dated entry per weekly feedback, oldest first. */
+    progress: z.array(ProgressEntry).default([]),
     /** 整改结果, required once rectified. */
     result: z.string().trim().optional(),
     rectified: IsoDate.optional(),
@@ -139,6 +150,13 @@ export const Hazard = z
     if (rectified && found && rectified < found) {
       ctx.addIssue({ code: 'custom', path: ['rectified'], message: '整改完成日期不能早于发现日期' });
     }
+    const entries: unknown[] = Array.isArray(hazard.progress) ? hazard.progress : [];
+    entries.forEach((entry, index) => {
+      const date = validDate((entry as { date?: unknown } | null)?.date);
+      if (date && found && date < found) {
+        ctx.addIssue({ code: 'custom', path: ['progress', index, 'date'], message: '推进情况日期不能早于发现日期' });
+      }
+    });
     if (closed && rectified && closed < rectified) {
       ctx.addIssue({ code: 'custom', path: ['closure', 'date'], message: '销号日期不能早于整改完成日期' });
     }

@@ -61,7 +61,7 @@ describe('month new → month check', () => {
       const { ledger } = loaded.content;
       const open = ledger.list('2023-12').hazards.filter((h) => h.status !== '已销号');
       expect(ledger.list('2024-01').hazards.map((h) => h.id)).toEqual(open.map((h) => h.id));
-      expect(ledger.list('2024-01').hazards.every((h) => h.progress === '')).toBe(true);
+      expect(ledger.list('2024-01').hazards.every((h) => h.progress.length === 0)).toBe(true);
       expect(loaded.content.tables.at(-1)!.table.rows).toHaveLength(loaded.content.site.villages.length);
     } finally {
       delete process.env.CONTENT_DIR;

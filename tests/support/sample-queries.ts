@@ -34,9 +34,8 @@ export function loadSample(dir?: string): { content: ContentSet; hazards: Sample
 
 /** Everything a hazard page shows of a hazard, for counting how many hazards mention a word. */
 function allText(hazard: Hazard): string {
-  return [hazard.title, hazard.unit, hazard.village, hazard.description, hazard.progress, hazard.result ?? ''].join(
-    '\n',
-  );
+  const progress = hazard.progress.map((entry) => entry.text);
+  return [hazard.title, hazard.unit, hazard.village, hazard.description, ...progress, hazard.result ?? ''].join('\n');
 }
 
 /** Sentences of a markdown text: split at sentence ends, list bullets and line breaks. */

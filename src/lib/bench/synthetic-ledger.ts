@@ -1,7 +1,8 @@
-import type { Hazard, HazardSource, RectificationMode } from '../../schemas/hazard';
+import type { Hazard, HazardSource, ProgressEntry, RectificationMode } from '../../schemas/hazard';
 import type { HazardList, Revision } from '../../schemas/hazard-list';
 import { PROGRESS_SECTIONS, type ProgressRow, type ProgressTable } from '../../schemas/progress-table';
 import { SECTORS, type Sector } from '../../schemas/sector';
+import { addDays, thursdayOnOrAfter } from '../ledger/feedback';
 import { Ledger } from '../ledger/ledger';
 import { deriveOverallByVillage } from '../statistics/progress-table';
 import type { ReceiptEntry } from '../../schemas/receipt';
@@ -129,6 +130,17 @@ function planHazard(random: Random, id: string, month: string, life: Timeline, v
   return hazard;
 }
 
+/** A written feedback every Thursday of the month from the day found (one on the cutoff if none fell since). */
+function weeklyProgress(random: Random, hazard: Plan['hazard'], month: string, monthsOpen: number): ProgressEntry[] {
+  const cutoff = day(month, 25);
+  const entries: ProgressEntry[] = [];
+  const from = hazard.found > day(month, 1) ? hazard.found : day(month, 1);
+  for (let thursday = thursdayOnOrAfter(from); thursday <= cutoff; thursday = addDays(thursday, 7)) {
+    entries.push({ date: thursday, text: progressText(random, monthsOpen) });
+  }
+  return entries.length ? entries : [{ date: cutoff, text: progressText(random, monthsOpen) }];
+}
+
 /** The hazard as listed in month `index`. */
 function listed(random: Random, plan: Plan, index: number): Hazard {
   const { hazard, life, months } = plan;
@@ -137,7 +149,7 @@ function listed(random: Random, plan: Plan, index: number): Hazard {
   const entry: Hazard = {
     ...hazard,
     status: closed ? '已销号' : rectified ? '已整改' : '整改中',
-    progress: rectified ? '' : progressText(random, index - life.first),
+    progress: rectified ? [] : weeklyProgress(random, hazard, months[index]!, index - life.first),
   };
   if (rectified) {
     const rectifiedMonth = months[life.rectifiedIn!]!;

@@ -4,6 +4,7 @@ import { Site } from '../../schemas/site';
 import type { ReceiptEntry } from '../../schemas/receipt';
 import { ReceiptsFileWithRevisions } from '../../schemas/receipt-revision';
 import { Ledger } from '../ledger/ledger';
+import { feedbackWarnings } from '../ledger/feedback';
 import { checkLedgerRules, type ListFile } from '../ledger/rules';
 import { checkProgressTable } from '../statistics/progress-table';
 import { checkReceipts } from '../tips/receipts';
@@ -88,6 +89,9 @@ export function readContentSet(sources: ContentSources): ContentResult {
   lists.sort((a, b) => a.list.month.localeCompare(b.list.month));
   tables.sort((a, b) => a.table.month.localeCompare(b.table.month));
   const ledger = new Ledger(lists.map((l) => l.list));
+  // Weekly feedback can still be added only to the month being prepared; earlier months are the record.
+  const latest = lists.at(-1);
+  if (latest) issues.push(...feedbackWarnings(latest.file, latest.list));
   if (sources.receipts) issues.push(...checkReceipts(sources.receipts.path, receipts, ledger));
   // With a month missing, every rule across months would compare against the wrong month and
   // report changes the clerk never made; those rules wait until every list reads cleanly.

@@ -24,6 +24,8 @@ const PATH_LABELS: Record<string, string> = {
   'publicInfo.number': '文号',
   'properties.slug': '村代码',
   'geometry.type': '边界类型',
+  'progress.date': '推进情况日期',
+  'progress.text': '推进情况',
 };
 
 const KEY_LABELS: Record<string, string> = {

@@ -35,7 +35,7 @@ export interface PublicHazard {
   assignedTo: { kind: string; name: string };
   status: string;
   overdue: boolean;
-  progress: string;
+  progress: { date: string; text: string }[];
   result: string | null;
   rectified: string | null;
   closure: { reviewer: string; date: string } | null;
@@ -63,7 +63,7 @@ export function publicHazard(h: Hazard, cutoff: string): PublicHazard {
     assignedTo: { kind: h.assignedTo.kind, name: h.assignedTo.name },
     status: h.status,
     overdue: isOverdue(h, cutoff),
-    progress: h.progress,
+    progress: h.progress.map((e) => ({ date: e.date, text: e.text })),
     result: h.result ?? null,
     rectified: h.rectified ?? null,
     closure: h.closure ? { reviewer: h.closure.reviewer, date: h.closure.date } : null,
@@ -153,8 +153,8 @@ export const DATA_FIELDS: readonly DataField[] = [
   {
     column: '本月推进情况',
     json: 'progress',
-    meaning: '当月整改推进情况（文字，可含分段和列表，格式为 Markdown）',
-    value: (h) => h.progress,
+    meaning: '当月整改推进情况，每条反馈一行，写成“日期 内容”（JSON 中为 date、text 的列表；内容可含 Markdown 格式）',
+    value: (h) => h.progress.map((e) => `${e.date} ${e.text}`).join('\n'),
   },
   { column: '整改结果', json: 'result', meaning: '整改完成后的结果', value: (h) => orEmpty(h.result) },
   { column: '整改完成日期', json: 'rectified', meaning: '整改完成的日期', value: (h) => orEmpty(h.rectified) },

@@ -33,7 +33,7 @@ export function emptyProgressWarnings(file: string, raw: unknown): ContentIssue[
   const hazards = (raw as Raw)?.hazards;
   if (!Array.isArray(hazards)) return [];
   return hazards.flatMap((h: Record<string, unknown>) =>
-    h && h.status === '整改中' && (typeof h.progress !== 'string' || h.progress.trim() === '')
+    h && h.status === '整改中' && (!Array.isArray(h.progress) || h.progress.length === 0)
       ? [
           {
             file,

@@ -1,4 +1,4 @@
-import { Document, Scalar, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../schemas/progress-table';
 import { TEMPLATE_FIGURES, sectionHeading } from './table-template';
 import type { Site } from '../../schemas/site';
@@ -55,8 +55,8 @@ export function scaffoldHazardList(
         return false;
       }
       carried.push(id);
-      const empty = new Scalar('');
-      empty.type = Scalar.QUOTE_SINGLE;
+      const empty = doc.createNode([]);
+      empty.flow = true;
       item.set('progress', empty);
       return true;
     });

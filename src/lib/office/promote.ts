@@ -118,7 +118,7 @@ export function hazardFromTip({ id, tip, tipKey, received, villages }: PromoteIn
       name: placeholder('交办对象'),
     },
     status: '整改中',
-    progress: '',
+    progress: [],
     tipKey,
   };
 }

@@ -56,7 +56,7 @@ function parseFigure(cell: SheetCell, figure: TemplateFigure): number | string {
 }
 
 /** `2023-07-25`, `2023/7/25`, `2023年7月25日` or an Excel date → `2023-07-25`. */
-function parseDate(cell: SheetCell): string | undefined {
+export function parseSheetDate(cell: SheetCell): string | undefined {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   const match = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(textOf(cell));
   if (!match) return undefined;
@@ -98,7 +98,7 @@ export function readProgressSheet(grid: readonly (readonly SheetCell[])[], expec
     }
     if (label === normalize(DATE_LABEL)) {
       if (textOf(b) === '') return;
-      asOf = parseDate(b);
+      asOf = parseSheetDate(b);
       if (!asOf) errors.push({ cell: cellName(r, 1), message: '应为日期，格式 YYYY-MM-DD（如 2023-06-25）' });
       else if (!asOf.startsWith(expect.month)) {
         errors.push({ cell: cellName(r, 1), message: `截至日期 ${asOf} 不在 ${expect.month} 月内` });

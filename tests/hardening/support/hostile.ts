@@ -57,7 +57,7 @@ export function writeHostileContent(dir: string): string[] {
       if (!ids.includes(hazard.id)) continue;
       Object.assign(hazard, TEXT_PAYLOADS);
       hazard.description = markdown;
-      hazard.progress = markdown;
+      hazard.progress = [{ date: list.cutoff, text: markdown }];
       hazard.assignedTo = { ...hazard.assignedTo, name: ASSIGNEE };
       if (hazard.plan.measures) hazard.plan = { ...hazard.plan, measures: MEASURES };
     }

@@ -37,7 +37,7 @@ const REQUIRED = [
   'status',
 ];
 const PLAN = ['responsible', 'measures', 'funds', 'deadline', 'emergencyPlan'];
-const TEXT = ['title', 'unit', 'description', 'progress'];
+const TEXT = ['title', 'unit', 'description'];
 const WRONG_VALUES: unknown[] = [42, true, [], { a: 1 }, null, 3.5];
 const BAD_DATES = ['2023-02-30', '2023/06/25', '6月25日', '2023-6-5', '20230625', '2023-13-01'];
 const ENUM_TYPOS: Record<string, string[]> = {

@@ -82,7 +82,7 @@ export function threeMonths(): Ledger {
     list(
       '2023-07',
       [
-        hazard({ ...A, progress: '管道已采购' }),
+        hazard({ ...A, progress: [{ date: '2023-07-13', text: '管道已采购' }] }),
         hazard({ ...B, ...closed('2023-06-20', '2023-07-20') }),
         hazard({ ...C, ...fixed('2023-07-15') }),
         hazard(D),

@@ -65,8 +65,8 @@ describe('hazardChanges', () => {
   });
 
   it('ignores the weekly progress, which changes every month by design', () => {
-    const a = hazard({ id: 'NZ-2023-0001', progress: '一' });
-    const b = hazard({ id: 'NZ-2023-0001', progress: '二' });
+    const a = hazard({ id: 'NZ-2023-0001', progress: [{ date: '2023-07-06', text: '一' }] });
+    const b = hazard({ id: 'NZ-2023-0001', progress: [{ date: '2023-07-13', text: '二' }] });
     expect(hazardChanges(a, b)).toEqual([]);
   });
 });

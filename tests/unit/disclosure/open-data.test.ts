@@ -49,7 +49,7 @@ describe('month CSV', () => {
     expect(col('整改期限')).toBe('2023-07-10');
     expect(col('是否逾期')).toBe('是');
     expect(col('挂牌督办部门')).toBe('');
-    expect(col('本月推进情况')).toBe('管道已采购');
+    expect(col('本月推进情况')).toBe('2023-07-13 管道已采购');
   });
 
   it('survives commas, quotes and line breaks in any field', () => {

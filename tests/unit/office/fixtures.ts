@@ -37,8 +37,9 @@ hazards:
       emergencyPlan: 现场配备灭火器材
     assignedTo: { kind: 包村干部, name: 李某某 }
     status: 整改中
-    progress: |
-      已采购设备。
+    progress:
+      - date: 2023-06-15
+        text: 已采购设备。
   - id: NZ-2023-0002
     title: 餐馆液化气无报警装置
     unit: 北庄示例饭店
@@ -50,7 +51,7 @@ hazards:
     mode: 立即整改
     assignedTo: { kind: 站所, name: 南庄市场监管所 }
     status: 已整改
-    progress: 已安装报警器。
+    progress: [{ date: 2023-06-20, text: 已安装报警器。 }]
     result: 已安装燃气泄漏报警装置。
     rectified: 2023-06-20
   - id: NZ-2023-0003
@@ -64,7 +65,7 @@ hazards:
     mode: 立即整改
     assignedTo: { kind: 站所, name: 南庄派出所 }
     status: 已销号
-    progress: 已清理。
+    progress: [{ date: 2023-06-08, text: 已清理。 }]
     result: 货物已清走。
     rectified: 2023-06-08
     closure: { reviewer: 县政府分管领导王某某, date: 2023-06-22 }

@@ -12,11 +12,11 @@ const raw = {
   month: '2023-08',
   summary: placeholder('本月概述'),
   hazards: [
-    { id: 'NZ-2023-0001', status: '整改中', progress: '已动工' },
+    { id: 'NZ-2023-0001', status: '整改中', progress: [{ date: '2023-08-03', text: '已动工' }] },
     {
       id: 'NZ-2023-0009',
       status: '整改中',
-      progress: '',
+      progress: [],
       mode: placeholder('立即整改 或 限期整改'),
       assignedTo: { kind: placeholder('包村干部、分管同志 或 站所'), name: '李某' },
     },

@@ -13,7 +13,7 @@ describe('scaffoldHazardList', () => {
     cutoff: string;
     published: string;
     revisions: unknown[];
-    hazards: { plan: unknown; status: string; result?: string; progress: string }[];
+    hazards: { plan: unknown; status: string; result?: string; progress: unknown[] }[];
   };
 
   it('carries every hazard not closed forward, with its five, status and result', () => {
@@ -33,7 +33,7 @@ describe('scaffoldHazardList', () => {
   });
 
   it('empties this month’s progress and starts the header afresh', () => {
-    expect(data.hazards.map((h) => h.progress)).toEqual(['', '']);
+    expect(data.hazards.map((h) => h.progress)).toEqual([[], []]);
     expect(data.month).toBe('2023-07');
     expect(data.cutoff).toBe('2023-07-25');
     expect(data.published).toBe('2023-07-28');

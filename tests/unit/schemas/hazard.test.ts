@@ -46,7 +46,7 @@ describe('Hazard', () => {
     const { plan: _plan, ...rest } = base();
     const hazard = Hazard.parse({ ...rest, mode: '立即整改' });
     expect(hazard.plan).toEqual({});
-    expect(hazard.progress).toBe('');
+    expect(hazard.progress).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ContentSources } from '../../../src/lib/content/folder';
+import type { ContentIssue } from '../../../src/lib/content/issues';
 import { readContentSet } from '../../../src/lib/content-set/content-set';
 import { loadContent } from '../../../src/lib/content-set/load';
 import { receiptLookupKey } from '../../../src/lib/tips/lookup-key';
@@ -8,6 +9,9 @@ import { receiptLookupFile } from '../../../src/lib/tips/receipts';
 
 const read = (path: string) => ({ path, text: readFileSync(path, 'utf8') });
 const KEY = 'a'.repeat(64);
+
+/** The errors only: the sample's August list, read here as the latest month, has weekly-feedback reminders. */
+const errorsOf = (issues: readonly ContentIssue[]) => issues.filter((i) => i.severity === 'error');
 
 function sources(receipts: string | undefined): ContentSources {
   return {
@@ -53,7 +57,7 @@ describe('content/receipts.yaml', () => {
   it('checks status, hazard and dates', () => {
     const messages = (yaml: string) => {
       const result = readContentSet(sources(yaml));
-      return result.ok ? [] : result.issues.map((i) => `${i.field}: ${i.message}`);
+      return result.ok ? [] : errorsOf(result.issues).map((i) => `${i.field}: ${i.message}`);
     };
     expect(messages(entry('    status: 已列入隐患清单\n'))).toEqual([expect.stringContaining('必须填写隐患编号')]);
     expect(messages(entry('    status: 核查中\n    hazard: NZ-2023-0023\n'))).toEqual([
@@ -75,7 +79,7 @@ describe('content/receipts.yaml', () => {
       ['key', 'status', 'received', 'updated'],
     ]);
     const broken = readContentSet(sources(revisions('    receipts: []\n')));
-    expect(broken.ok ? [] : broken.issues.map((i) => `${i.ref} · ${i.field}: ${i.message}`)).toEqual([
+    expect(broken.ok ? [] : errorsOf(broken.issues).map((i) => `${i.ref} · ${i.field}: ${i.message}`)).toEqual([
       '修订记录第1项 · 修订原因: 必须填写',
       '修订记录第1项 · 举报回执: 请列出更正的查询码',
     ]);
