@@ -9,6 +9,7 @@ import { HELP } from './office/help';
 import { keysNew } from './office/keys';
 import { monthCheck, monthNew } from './office/month';
 import { tableImport, tableTemplate } from './office/table';
+import { tipsReply } from './office/conversation';
 import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
 
 type Command = (args: string[]) => void | number | Promise<void | number>;
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   'tips show': tipsShow,
   'tips triage': tipsTriage,
   'tips promote': tipsPromote,
+  'tips reply': tipsReply,
   'tips export': tipsExport,
   'tips sweep': tipsSweep,
 };

@@ -1,18 +1,36 @@
 import { Encrypter, armor } from 'age-encryption';
-import { ENVELOPE_VERSION, type PowChallenge, type PowSolution, type Tip, type TipEnvelope } from '../../schemas/tip';
+import {
+  ENVELOPE_VERSION,
+  type FollowUp,
+  type PowChallenge,
+  type PowSolution,
+  type Sealable,
+  type Tip,
+  type TipEnvelope,
+} from '../../schemas/tip';
 import { bytesToBase64 } from '../bytes';
 import { solveTipChallenge } from './pow';
+import { receiptReplyKey } from './reply-key';
 
 /**
- * Encrypts a validated tip — text and photos, as one JSON document — to every office
- * recipient (age X25519). Only holders of a matching identity can read it; the host,
- * the function and the queue see this ciphertext and nothing else.
+ * A validated tip or follow-up as it is sealed: with the informant's reply key, derived from
+ * its receipt (reply-key.ts), so that the office can answer through the receipt page.
  */
-export async function encryptTip(tip: Tip, recipients: readonly string[]): Promise<Uint8Array> {
+export async function withReplyKey(document: Sealable): Promise<Tip | FollowUp> {
+  const { recipient } = await receiptReplyKey(document.receipt);
+  return 'kind' in document ? { ...document, replyTo: recipient } : { ...document, version: 2, replyTo: recipient };
+}
+
+/**
+ * Encrypts a validated tip or follow-up — text and photos, as one JSON document, with the
+ * reply key — to every office recipient (age X25519). Only holders of a matching identity can
+ * read it; the host, the function and the queue see this ciphertext and nothing else.
+ */
+export async function encryptTip(document: Sealable, recipients: readonly string[]): Promise<Uint8Array> {
   if (recipients.length === 0) throw new Error('no tip recipients configured');
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
-  return encrypter.encrypt(JSON.stringify(tip));
+  return encrypter.encrypt(JSON.stringify(await withReplyKey(document)));
 }
 
 /** A fresh submission id (UUID v4); a retry of the same submission reuses it. */
@@ -44,7 +62,7 @@ export function buildEnvelope(parts: EnvelopeParts): TipEnvelope {
  * Worker (office tools, tests, benchmarks): encrypt, solve the challenge, build the envelope.
  */
 export async function sealTip(input: {
-  tip: Tip;
+  tip: Sealable;
   recipients: readonly string[];
   challenge: PowChallenge;
   submissionId?: string;

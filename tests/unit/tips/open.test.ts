@@ -47,7 +47,7 @@ describe('opening a tip (office side)', () => {
 
 describe('receiptIn', () => {
   it('reads the receipt of a valid tip, and of an invalid one when the receipt itself is sound', () => {
-    expect(receiptIn({ ok: true, tip, text: '' })).toBe(tip.receipt);
+    expect(receiptIn({ ok: true, kind: 'tip', tip, text: '' })).toBe(tip.receipt);
     const raw = (receipt: unknown) => JSON.stringify({ version: 1, receipt });
     expect(receiptIn({ ok: false, text: raw(tip.receipt), problems: [] })).toBe(tip.receipt);
     expect(receiptIn({ ok: false, text: raw(`${tip.receipt.slice(0, -1)}x`), problems: [] })).toBeUndefined();
