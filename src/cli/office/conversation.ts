@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentFile, contentPaths } from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
-import { recordConversation, recordedRefs, replyKeyOf, threadQueue, type NewMessage } from '../../lib/office/conversation';
+import {
+  recordConversation,
+  recordedRefs,
+  replyKeyOf,
+  threadQueue,
+  type NewMessage,
+} from '../../lib/office/conversation';
 import { describeMessages } from '../../lib/office/tip-view';
 import { encryptMessage, followUpRef, readThread } from '../../lib/tips/conversation';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
@@ -78,7 +84,12 @@ export async function tipsReply(args: string[]): Promise<void> {
       const ref = await followUpRef(receipt, f.id);
       if (before.has(ref)) continue;
       const body = { text: f.followUp.text, ...(f.followUp.photos.length ? { photos: f.followUp.photos.length } : {}) };
-      messages.push({ date: f.received ?? today, from: 'informant', ref, ciphertext: await encryptMessage(body, recipients) });
+      messages.push({
+        date: f.received ?? today,
+        from: 'informant',
+        ref,
+        ciphertext: await encryptMessage(body, recipients),
+      });
     }
     if (text !== undefined)
       messages.push({ date: today, from: 'office', ciphertext: await encryptMessage({ text }, recipients) });

@@ -184,7 +184,9 @@ export async function tipsShow(args: string[]): Promise<void> {
     const opened = await decrypt(stored, values.identity);
     console.log('');
     const what = opened.ok && opened.kind === 'follow-up' ? '补充材料' : '举报';
-    console.log(`${what} ${stored.id} · 收到 ${stored.metadata?.received ?? '（日期未知）'} · ${kb(stored.bytes.length)}`);
+    console.log(
+      `${what} ${stored.id} · 收到 ${stored.metadata?.received ?? '（日期未知）'} · ${kb(stored.bytes.length)}`,
+    );
     console.log(`处理状态：${triageLabel(await triageOf(queue, stored.id))}`);
     console.log('');
     if (!opened.ok) {
@@ -301,7 +303,9 @@ export async function tipsPromote(args: string[]): Promise<void> {
       );
     }
     if (opened.kind === 'follow-up') {
-      throw new OfficeError('这是一条补充材料，不能单独列入隐患清单：请对原举报运行 tips promote（tips show 会显示原举报编号）。');
+      throw new OfficeError(
+        '这是一条补充材料，不能单独列入隐患清单：请对原举报运行 tips promote（tips show 会显示原举报编号）。',
+      );
     }
     const today = chinaDay();
     const promoted = await promoteTip(

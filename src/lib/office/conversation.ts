@@ -36,7 +36,8 @@ export interface Threading {
   others: QueueItem[];
 }
 
-const byDay = (a: QueueItem, b: QueueItem) => (a.received ?? '').localeCompare(b.received ?? '') || a.id.localeCompare(b.id);
+const byDay = (a: QueueItem, b: QueueItem) =>
+  (a.received ?? '').localeCompare(b.received ?? '') || a.id.localeCompare(b.id);
 
 /**
  * Follow-ups under their tip: the link is the receipt inside both ciphertexts, nothing the
@@ -68,7 +69,10 @@ export function threadQueue(items: readonly QueueItem[]): Threading {
 
 /** The informant's reply key: the newest one the thread carries (a version 1 tip has none; a follow-up brings one). */
 export function replyKeyOf(thread: Thread): string | undefined {
-  const keys = [thread.tip.tip.version === 2 ? thread.tip.tip.replyTo : undefined, ...thread.followUps.map((f) => f.followUp.replyTo)];
+  const keys = [
+    thread.tip.tip.version === 2 ? thread.tip.tip.replyTo : undefined,
+    ...thread.followUps.map((f) => f.followUp.replyTo),
+  ];
   return keys.filter((key) => key !== undefined).at(-1);
 }
 
@@ -95,8 +99,7 @@ export interface ConversationUpdate {
 }
 
 export type ConversationEdit =
-  | { ok: true; text: string; added: { office: number; informant: number } }
-  | { ok: false; issues: ContentIssue[] };
+  { ok: true; text: string; added: { office: number; informant: number } } | { ok: false; issues: ContentIssue[] };
 
 /** The refs of the informant messages an entry of content/receipts.yaml already has. */
 export function recordedRefs(text: string | undefined, key: string): Set<string> {
@@ -121,9 +124,16 @@ function findEntry(receipts: unknown, key: string): YAMLMap | undefined {
  * none yet), marks questions answered, closes the conversation; keeps the rest of the file as
  * it is. A closed conversation takes no new message.
  */
-export function recordConversation(file: string, text: string | undefined, update: ConversationUpdate): ConversationEdit {
+export function recordConversation(
+  file: string,
+  text: string | undefined,
+  update: ConversationUpdate,
+): ConversationEdit {
   const ref = `查询码 ${update.key.slice(0, 12)}…`;
-  const refuse = (message: string): ConversationEdit => ({ ok: false, issues: [{ file, ref, message, severity: 'error' }] });
+  const refuse = (message: string): ConversationEdit => ({
+    ok: false,
+    issues: [{ file, ref, message, severity: 'error' }],
+  });
   let source = text;
   if (!findEntry(parseDocument(text ?? 'receipts: []\n').get('receipts', true), update.key)) {
     const created = upsertReceipt(file, text, {
@@ -141,8 +151,8 @@ export function recordConversation(file: string, text: string | undefined, updat
   const closed: unknown = entry.get('closed');
   const known = recordedRefs(source, update.key);
   const fresh = update.messages.filter((m) => m.from === 'office' || !m.ref || !known.has(m.ref));
-  if (closed !== undefined && update.messages.some((m) => m.from === 'office'))
-    return refuse(`与该举报人的对话已于 ${String(closed)} 结束，不能再发送消息`);
+  if (typeof closed === 'string' && update.messages.some((m) => m.from === 'office'))
+    return refuse(`与该举报人的对话已于 ${closed} 结束，不能再发送消息`);
 
   const existing: unknown = entry.get('messages', true);
   const messages = isSeq(existing) ? existing : (doc.createNode([]) as YAMLSeq);

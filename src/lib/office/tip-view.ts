@@ -23,10 +23,7 @@ export function describeFollowUp(followUp: FollowUp): string[] {
 }
 
 /** The conversation published with a receipt, as the office reads it back with its own key. */
-export function describeMessages(
-  messages: readonly ReadMessage[],
-  closed: string | undefined,
-): string[] {
+export function describeMessages(messages: readonly ReadMessage[], closed: string | undefined): string[] {
   const lines = messages.flatMap((m) => {
     const who = m.from === 'office' ? '办公室' : '举报人';
     const answered = m.answered ? `（已标记为已答复，${m.answered}）` : '';

@@ -24,10 +24,7 @@ export interface ReplyKey {
 }
 
 /** The reply key pair of a receipt (canonical form: 28 digits). Deterministic. */
-export async function receiptReplyKey(
-  receipt: string,
-  onProgress?: (fraction: number) => void,
-): Promise<ReplyKey> {
+export async function receiptReplyKey(receipt: string, onProgress?: (fraction: number) => void): Promise<ReplyKey> {
   const encoder = new TextEncoder();
   const scalar = await scryptAsync(encoder.encode(receipt), encoder.encode(REPLY_KEY_SALT), {
     ...REPLY_KEY_SCRYPT,
