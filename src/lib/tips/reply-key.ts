@@ -8,13 +8,13 @@ import { identityToRecipient } from 'age-encryption';
  *
  * scrypt over the canonical receipt number with a salt of its own, so it shares nothing with
  * the public lookup key (lookup-key.ts: PBKDF2, another salt): knowing a published lookup key
- * tells nothing about the reply key, and neither reveals the receipt. scrypt (32 MiB of memory
+ * tells nothing about the reply key, and neither reveals the receipt. scrypt (16 MiB of memory
  * per guess) on top of the receipt's ≈ 90 random bits makes guessing pointless. The public half
  * (an `age1…` recipient) travels only inside the encrypted tip. Changing any constant here
  * makes every reply already published unreadable.
  */
 export const REPLY_KEY_SALT = 'nanzhuang-hazard-disclosure/tip-receipt-reply/v1';
-export const REPLY_KEY_SCRYPT = { N: 2 ** 15, r: 8, p: 1, dkLen: 32 } as const;
+export const REPLY_KEY_SCRYPT = { N: 2 ** 14, r: 8, p: 1, dkLen: 32 } as const;
 
 export interface ReplyKey {
   /** `AGE-SECRET-KEY-1…`: never leaves the informant's device. */

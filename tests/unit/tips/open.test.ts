@@ -21,7 +21,9 @@ describe('opening a tip (office side)', () => {
     const ciphertext = await encryptTip(tip, [await identityToRecipient(a), await identityToRecipient(b)]);
     for (const identity of [a, b]) {
       const opened = await openTip(ciphertext, [identity], { villages: ['河湾村'] });
-      expect(opened).toMatchObject({ ok: true, tip });
+      // Sealed as version 2: the same fields, and the reply key derived from the receipt.
+      expect(opened).toMatchObject({ ok: true, kind: 'tip', tip: { ...tip, version: 2 } });
+      expect(opened.ok && opened.kind === 'tip' && opened.tip.version === 2 && opened.tip.replyTo).toMatch(/^age1/);
     }
     const stranger = await openTip(ciphertext, [await generateIdentity()]);
     expect(stranger).toMatchObject({ ok: false, text: undefined });
