@@ -129,9 +129,9 @@ describe('the queue', () => {
     const { blobs } = await store.list();
     expect(blobs.map((b) => b.key).sort()).toEqual(Object.values(ids).sort());
     const followUp = await store.getWithMetadata(ids.followUp, { type: 'arrayBuffer' });
-    expect(Object.keys(followUp!.metadata).sort()).toEqual(['received', 'sha256', 'size', 'v']);
-    expect(Buffer.from(followUp!.data).includes(Buffer.from(receipt))).toBe(false);
-    expect(JSON.stringify(followUp!.metadata)).not.toContain(ids.tip);
+    expect(Object.keys(followUp.metadata).sort()).toEqual(['received', 'sha256', 'size', 'v']);
+    expect(Buffer.from(followUp.data).includes(Buffer.from(receipt))).toBe(false);
+    expect(JSON.stringify(followUp.metadata)).not.toContain(ids.tip);
   });
 });
 
