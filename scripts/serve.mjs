@@ -4,6 +4,7 @@
  * store under .netlify/ — all through Netlify's own @netlify/dev.
  *
  *   PORT=8888 node scripts/serve.mjs      (npm start builds first, then runs this)
+ *   SITE_DIR=/tmp/site PORT=0 node …      another build of the site (a test's rebuild), any free port
  *
  * The site serves GET and HEAD (pages, files) and POST (the tip line); any other method is
  * answered 405 here, before NetlifyDev (whose web Request cannot even carry TRACE or CONNECT).
@@ -15,6 +16,7 @@ import { Readable } from 'node:stream';
 import { NetlifyDev } from '@netlify/dev';
 
 const port = Number(process.env.PORT ?? 8888);
+const siteDir = process.env.SITE_DIR ?? 'dist';
 const host = process.env.HOST ?? '127.0.0.1';
 
 const netlify = new NetlifyDev({
@@ -26,11 +28,11 @@ const netlify = new NetlifyDev({
   aiGateway: { enabled: false },
   images: { enabled: false },
   environmentVariables: { enabled: false },
-  staticFiles: { enabled: true, directories: ['dist'] },
+  staticFiles: { enabled: true, directories: [siteDir] },
 });
 await netlify.start();
 
-const notFound = await readFile('dist/404.html').catch(() => Buffer.from('Not found'));
+const notFound = await readFile(`${siteDir}/404.html`).catch(() => Buffer.from('Not found'));
 
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = ALLOWED_METHODS.join(', ');
@@ -89,7 +91,7 @@ server.on('connect', (_req, socket) => {
   );
 });
 
-server.listen(port, host, () => console.log(`站点已启动：http://${host}:${port}/`));
+server.listen(port, host, () => console.log(`站点已启动：http://${host}:${server.address().port}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     server.close();
