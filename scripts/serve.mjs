@@ -4,7 +4,7 @@
  * store under .netlify/ — all through Netlify's own @netlify/dev.
  *
  *   PORT=8888 node scripts/serve.mjs      (npm start builds first, then runs this)
- *   SITE_DIR=/tmp/site PORT=0 node …      another build of the site (a test's rebuild), any free port
+ *   PORT=0 node scripts/serve.mjs         any free port (the address is printed)
  *
  * The site serves GET and HEAD (pages, files) and POST (the tip line); any other method is
  * answered 405 here, before NetlifyDev (whose web Request cannot even carry TRACE or CONNECT).
@@ -16,7 +16,6 @@ import { Readable } from 'node:stream';
 import { NetlifyDev } from '@netlify/dev';
 
 const port = Number(process.env.PORT ?? 8888);
-const siteDir = process.env.SITE_DIR ?? 'dist';
 const host = process.env.HOST ?? '127.0.0.1';
 
 const netlify = new NetlifyDev({
@@ -28,11 +27,11 @@ const netlify = new NetlifyDev({
   aiGateway: { enabled: false },
   images: { enabled: false },
   environmentVariables: { enabled: false },
-  staticFiles: { enabled: true, directories: [siteDir] },
+  staticFiles: { enabled: true, directories: ['dist'] },
 });
 await netlify.start();
 
-const notFound = await readFile(`${siteDir}/404.html`).catch(() => Buffer.from('Not found'));
+const notFound = await readFile('dist/404.html').catch(() => Buffer.from('Not found'));
 
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = ALLOWED_METHODS.join(', ');

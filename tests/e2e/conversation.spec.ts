@@ -5,14 +5,15 @@
  * photo → the office sees it threaded under the tip, decrypted, the photo without metadata. A
  * wrong receipt reads nothing.
  *
- * The rebuild goes to a temp folder (a project copy, a content copy): dist/ and content/ are left
- * alone. It is served by scripts/serve.mjs on a free port, with the same functions and the same
- * local Blobs store as the test server.
+ * The rebuild is a project copy's own build over a content copy: this checkout's dist/ and
+ * content/ are left alone. The copy's scripts/serve.mjs serves it on a free port, with the same
+ * functions and — its .netlify/blobs-serve linked to this checkout's — the same local Blobs store as the
+ * test server, so the follow-up lands in the queue the tip is in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { astroBuild } from '../../scripts/bench/build';
 import { projectCopy, remove } from '../../scripts/bench/projects';
@@ -37,11 +38,12 @@ test.afterAll(() => {
   ws?.remove();
 });
 
-/** scripts/serve.mjs over another build, on a free port: resolves with its address. */
-function serve(siteDir: string): Promise<string> {
+/** A project copy's scripts/serve.mjs over its own dist/, on a free port: resolves with its address. */
+function serve(root: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-      env: { ...process.env, PORT: '0', SITE_DIR: siteDir },
+      cwd: root,
+      env: { ...process.env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     rebuilt = child;
@@ -89,13 +91,15 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   // 3. The rebuild (Astro only: the receipt page and /receipts.json), served with the same functions and Blobs.
   extendTimeout(300_000);
   project = projectCopy();
-  const out = mkdtempSync(join(tmpdir(), 'nz-convo-site-'));
-  const build = await astroBuild(project, out, { CONTENT_DIR: ws.content });
+  const build = await astroBuild(project, join(project, 'dist'), { CONTENT_DIR: ws.content });
   expect(build.code, build.tail).toBe(0);
-  const site = await serve(out);
+  mkdirSync(join(project, '.netlify'));
+  symlinkSync(resolve('.netlify/blobs-serve'), join(project, '.netlify/blobs-serve'));
+  const site = await serve(project);
   const guard = await guardPage(page, new URL(site).origin);
 
-  // 4. A wrong receipt reads nothing; the right one reads the question.
+  // 4. A wrong receipt reads nothing; the right one reads the question — on a 360-px phone screen.
+  await page.setViewportSize({ width: 360, height: 780 });
   await page.goto(new URL('/receipt/', site).href);
   await lookUp(page, generateReceipt());
   await expect(page.locator('.receipt-result')).toContainText('暂时没有查到');
@@ -104,6 +108,7 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   const conversation = page.locator('.conversation');
   await expect(conversation.locator('.message-office')).toContainText(QUESTION, { timeout: 30_000 });
   await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // 5. The follow-up, with a GPS-tagged photo, through the same protocol as a tip.
   await page.getByLabel('补充的情况').fill(ANSWER);
