@@ -148,6 +148,21 @@ describe('recording the conversation in receipts.yaml', () => {
     expect(entryOf(edit.text)).toMatchObject({ status: '已收到', received: '2026-12-01', updated: '2026-12-02' });
   });
 
+  it('knows no refs where there is no entry or no conversation, and keeps an empty conversation out of the file', () => {
+    expect(recordedRefs(undefined, KEY)).toEqual(new Set());
+    expect(recordedRefs(base, KEY)).toEqual(new Set());
+    expect(recordedRefs('receipts: {}\n', KEY)).toEqual(new Set());
+    const closeOnly = recordConversation('r', base, {
+      key: KEY,
+      received: '2026-12-01',
+      today: '2026-12-03',
+      messages: [],
+      close: true,
+    });
+    expect(closeOnly.ok && closeOnly.text).not.toContain('messages');
+    expect(closeOnly.ok && entryOf(closeOnly.text).closed).toBe('2026-12-03');
+  });
+
   it('refuses what the schema refuses, naming the field', () => {
     const edit = recordConversation('r', base, {
       key: KEY,
