@@ -4,6 +4,7 @@
  * store under .netlify/ — all through Netlify's own @netlify/dev.
  *
  *   PORT=8888 node scripts/serve.mjs      (npm start builds first, then runs this)
+ *   PORT=0 node scripts/serve.mjs         any free port (the address is printed)
  *
  * The site serves GET and HEAD (pages, files) and POST (the tip line); any other method is
  * answered 405 here, before NetlifyDev (whose web Request cannot even carry TRACE or CONNECT).
@@ -89,7 +90,7 @@ server.on('connect', (_req, socket) => {
   );
 });
 
-server.listen(port, host, () => console.log(`站点已启动：http://${host}:${port}/`));
+server.listen(port, host, () => console.log(`站点已启动：http://${host}:${server.address().port}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     server.close();

@@ -13,6 +13,7 @@ import { ledgerExport, ledgerImport } from './office/ledger';
 import { monthCheck, monthNew } from './office/month';
 import { report } from './office/report';
 import { tableImport, tableTemplate } from './office/table';
+import { tipsReply } from './office/conversation';
 import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
 
 type Command = (args: string[]) => void | number | Promise<void | number>;
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   'tips show': tipsShow,
   'tips triage': tipsTriage,
   'tips promote': tipsPromote,
+  'tips reply': tipsReply,
   'tips export': tipsExport,
   'tips sweep': tipsSweep,
   'tips digest': tipsDigest,

@@ -75,6 +75,26 @@ export const tipLineText = {
   'receipt.status.已列入隐患清单': '经核实，已列入重大事故隐患清单，正在整改或已整改。',
   'receipt.status.经核查不属实': '经现场核查，未发现举报所说的情况。',
   'receipt.status.已移交': '不属于本镇职责范围，已移交有关部门处理。',
+  'conversation.title': '与办公室的对话',
+  'conversation.opening': '正在用回执号在您的设备上解开对话（需要几秒钟）……',
+  'conversation.failed': '无法解开对话内容。请核对回执号，或稍后再试。',
+  'conversation.empty': '办公室还没有给您留言。',
+  'conversation.office': '办公室',
+  'conversation.informant': '您的补充材料',
+  'conversation.answered': '（办公室已标记为已答复，{date}）',
+  'conversation.photos': '附照片 {n} 张',
+  'conversation.unreadable': '（这条消息无法用此回执号解开）',
+  'conversation.closed': '办公室已于 {date} 结束这次对话，不再接收补充材料。如有新情况，请重新举报。',
+  'conversation.privacy':
+    '对话只有持有回执号的人和办公室能读：网页在您的设备上用回执号解开它。公开的文件里只能看出消息的条数和日期。',
+  'followUp.title': '补充材料',
+  'followUp.intro':
+    '可以补充情况或照片，也可以回答办公室的提问。补充材料和举报一样在发送前加密，照片会去掉拍摄地点、手机型号等隐藏信息。',
+  'followUp.text': '补充的情况',
+  'followUp.textHint': '回答问题时，请不要写出只有少数人知道的细节（如您的班次、岗位、在场的人），以免暴露身份。',
+  'followUp.submit': '加密并发送补充材料',
+  'followUp.sent': '补充材料已发送（收到日期：{date}）。办公室记录后，会在网站下次更新时出现在上面的对话中。',
+  'followUp.another': '再补充一条',
 } as const;
 
 export type TipLineKey = keyof typeof tipLineText;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, RequiredText } from './common';
+import { ConversationMessage } from './conversation';
 import { HazardId } from './hazard';
 import { RECEIPT_DIGITS, dammDigit } from './receipt-number';
 
@@ -42,6 +43,10 @@ export const ReceiptEntry = z
     note: RequiredText.max(200, { error: '公开说明不能超过 200 字' }).optional(),
     /** The hazard number, when the tip became a hazard (status 已列入隐患清单). */
     hazard: HazardId.optional(),
+    /** The conversation with the informant, oldest first (conversation.ts). */
+    messages: z.array(ConversationMessage).optional(),
+    /** The day the office closed the conversation: no more follow-ups are asked for. */
+    closed: IsoDate.optional(),
   })
   .superRefine((entry, ctx) => {
     if (entry.status === '已列入隐患清单' && !entry.hazard) {
@@ -52,6 +57,20 @@ export const ReceiptEntry = z
     }
     if (entry.updated < entry.received) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: '更新日期不能早于收到日期' });
+    }
+    let previous = entry.received;
+    (entry.messages ?? []).forEach((message, index) => {
+      if (message.date < previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages', index, 'date'],
+          message: '消息应按日期先后排列，且不能早于收到日期',
+        });
+      }
+      previous = message.date > previous ? message.date : previous;
+    });
+    if (entry.closed && entry.closed < previous) {
+      ctx.addIssue({ code: 'custom', path: ['closed'], message: '结束对话的日期不能早于最后一条消息或收到日期' });
     }
   });
 export type ReceiptEntry = z.output<typeof ReceiptEntry>;

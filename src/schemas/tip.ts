@@ -8,8 +8,12 @@ import { ENVELOPE_VERSION, MAX_ENVELOPE_BYTES, TIP_LIMITS, VILLAGE_UNKNOWN } fro
  * The anonymous tip, as the informant fills it in. The browser validates it with this
  * schema, encrypts the JSON of it to the office's age recipients, and only the office
  * ever sees it again (lib/tips/open.ts decrypts and validates it with the same schema).
+ *
+ * Versions: the form fills in version 1 (the fields below); sealing it (lib/tips/envelope.ts)
+ * adds the informant's reply key (`replyTo`, derived from the receipt) and makes it version 2,
+ * which is what the queue holds since the conversation exists. Version 1 tips queued before
+ * are still read: the office cannot reply to those until the informant sends a follow-up.
  */
-const TIP_VERSION = 1;
 
 export { TIP_LIMITS, VILLAGE_UNKNOWN, ENVELOPE_VERSION, MAX_ENVELOPE_BYTES } from './tip-limits';
 
@@ -56,8 +60,10 @@ export const TipPhoto = z.strictObject({
 });
 export type TipPhoto = z.output<typeof TipPhoto>;
 
-export const Tip = z.strictObject({
-  version: z.literal(TIP_VERSION),
+/** An age X25519 recipient (public key), `age1…`. */
+export const AgeRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, { error: '应为 age 公钥（age1 开头）' });
+
+const tipFields = {
   /** Generated in the browser; travels only inside the ciphertext. */
   receipt: ReceiptNumber,
   /** 隐患情况: what the hazard is. */
@@ -81,10 +87,37 @@ export const Tip = z.strictObject({
     .default([]),
   /** 联系方式: optional, and it weakens anonymity — the form says so. */
   contact: optionalText(TIP_LIMITS.contact),
-});
+};
+
+export const Tip = z.discriminatedUnion('version', [
+  z.strictObject({ version: z.literal(1), ...tipFields }),
+  z.strictObject({
+    version: z.literal(2),
+    ...tipFields,
+    /** The informant's reply key (lib/tips/reply-key.ts), added when the tip is sealed. */
+    replyTo: AgeRecipient,
+  }),
+]);
 /** A tip as validated (blank optional fields removed). */
 export type Tip = z.output<typeof Tip>;
-/** A tip as the form builds it before validation. */
+
+/**
+ * A follow-up (补充材料) the informant sends from the receipt page: more text and photos about a
+ * tip already sent. It goes to the queue as a new, unrelated item; only the receipt inside the
+ * ciphertext links it to its tip, so only the office can thread it.
+ */
+export const FollowUp = z.strictObject({
+  version: z.literal(2),
+  kind: z.literal('follow-up'),
+  receipt: ReceiptNumber,
+  text: requiredText(TIP_LIMITS.what, '请写明要补充的情况'),
+  photos: tipFields.photos,
+  replyTo: AgeRecipient,
+});
+export type FollowUp = z.output<typeof FollowUp>;
+
+/** What the browser seals (lib/tips/envelope.ts): a tip, or a follow-up to one. */
+export type Sealable = Tip | Omit<FollowUp, 'replyTo'>;
 
 /** The tip checked against the site file: the village must be one of its villages (or 不清楚). */
 export function tipForVillages(villages: readonly string[]) {

@@ -299,7 +299,7 @@ describe('tips export', () => {
       expect(existsSync(file)).toBe(true);
       const age = spawnSync('age', ['-d', '-i', keys.b, file], { encoding: 'utf8' });
       expect(age.status).toBe(0);
-      expect((JSON.parse(age.stdout) as { version: number }).version).toBe(1);
+      expect((JSON.parse(age.stdout) as { version: number }).version).toBe(2);
     }
   });
 

@@ -56,8 +56,10 @@ export async function queuedTipsWithReceipt(receipt: string): Promise<QueuedTip[
       const entry = await tips.getWithMetadata(key, { type: 'arrayBuffer' });
       if (!entry) continue;
       const bytes = new Uint8Array(entry.data);
-      const tip = Tip.parse(JSON.parse(await decrypter.decrypt(bytes, 'text')));
-      if (tip.receipt === receipt) found.push({ key, bytes, metadata: parseTipMetadata(entry.metadata), tip });
+      // Follow-ups sent from the receipt page share the queue: only tips are returned here.
+      const tip = Tip.safeParse(JSON.parse(await decrypter.decrypt(bytes, 'text')));
+      if (tip.success && tip.data.receipt === receipt)
+        found.push({ key, bytes, metadata: parseTipMetadata(entry.metadata), tip: tip.data });
     }
     return found;
   });

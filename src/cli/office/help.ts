@@ -28,9 +28,14 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
 
 举报
   keys new --out 文件 [--label 姓名]  为办公室成员生成解密私钥（保存到仓库以外），并显示要加到 site.yaml 的公钥
-  tips list                          列出收到的举报：编号、收到日期、大小、处理状态
+  tips list [--identity 私钥文件]     列出收到的举报：编号、收到日期、大小、处理状态；
+                                     加 --identity 时解密，把举报人的补充材料归到原举报下
   tips show 编号 --identity 私钥文件 [--photos 文件夹]
-                                     解密并显示一条举报；照片再次清除元数据后保存到文件夹
+                                     解密并显示一条举报及其补充材料和对话；照片再次清除元数据后保存到文件夹
+  tips reply 编号 --identity 私钥文件 --message 文字|--file 文件 [--answered] [--close]
+                                     给举报人留言（加密，只有持回执号的人和办公室能读），写入 content/receipts.yaml；
+                                     --answered 把此前的提问标记为已答复，--close 结束对话。
+                                     提问时不要问班次、岗位、在场人员等只有少数人知道的细节，以免暴露举报人
   tips triage 编号 --identity 私钥文件 --status 已收到|核查中|已列入|不属实|已移交 [--hazard NZ-2023-0001] [--note 说明]
                                      记录处理结果，写入 content/receipts.yaml（下次发布后举报人可查询）
   tips promote 编号 --month YYYY-MM --identity 私钥文件

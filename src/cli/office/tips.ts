@@ -5,9 +5,10 @@ import { contentFile, contentPaths, monthFiles, readHazardListFiles } from '../.
 import { isInside } from '../../lib/office/keys';
 import { placeholderIssues } from '../../lib/office/month-check';
 import { isListed } from '../../lib/office/promote';
+import { threadQueue, type QueueItem } from '../../lib/office/conversation';
 import { findTipId } from '../../lib/office/tip-ids';
 import { promoteTip, recordOutcome } from '../../lib/office/tip-outcome';
-import { describeTip, rawForDisplay } from '../../lib/office/tip-view';
+import { describeFollowUp, describeTip, rawForDisplay } from '../../lib/office/tip-view';
 import {
   TRIAGE_STATUSES,
   isTriageStatus,
@@ -20,13 +21,14 @@ import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { identitiesFromFile, openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
 import { chinaDay } from '../../schemas/common';
-import type { Tip } from '../../schemas/tip';
+import type { TipPhoto } from '../../schemas/tip';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
 import { existsSync, projectRoot, shown, site, writeBytes } from './files';
 import { cleanPhoto, describeRemoved } from './photos';
 import { openQueue, type Queue } from './queue';
+import { printConversation } from './conversation';
 
-async function withQueue<T>(run: (queue: Queue) => Promise<T>): Promise<T> {
+export async function withQueue<T>(run: (queue: Queue) => Promise<T>): Promise<T> {
   const queue = await openQueue();
   console.log(`举报队列：${queue.description}`);
   try {
@@ -36,12 +38,12 @@ async function withQueue<T>(run: (queue: Queue) => Promise<T>): Promise<T> {
   }
 }
 
-async function tipIds(queue: Queue): Promise<string[]> {
+export async function tipIds(queue: Queue): Promise<string[]> {
   return (await queue.tips.list()).blobs.map((b) => b.key).filter(isTipKey);
 }
 
 /** A full id, or a unique beginning of one, as a clerk may type it. */
-async function resolveId(queue: Queue, typed: string | undefined): Promise<string> {
+export async function resolveId(queue: Queue, typed: string | undefined): Promise<string> {
   const id = required(typed, '举报编号', '3f0c2a5e').toLowerCase();
   const match = findTipId(await tipIds(queue), id);
   if (match.found) return match.id;
@@ -55,7 +57,7 @@ interface Stored {
   metadata: TipMetadata | undefined;
 }
 
-async function fetchTip(queue: Queue, id: string): Promise<Stored> {
+export async function fetchTip(queue: Queue, id: string): Promise<Stored> {
   const entry = await queue.tips.getWithMetadata(id, { type: 'arrayBuffer', consistency: 'strong' });
   if (!entry) throw new OfficeError(`读取举报 ${id} 失败`);
   return { id, bytes: new Uint8Array(entry.data), metadata: parseTipMetadata(entry.metadata) };
@@ -65,9 +67,9 @@ async function triageOf(queue: Queue, id: string): Promise<TriageRecord | undefi
   return parseTriageRecord(await queue.triage.get(id, { type: 'json', consistency: 'strong' }));
 }
 
-const siteVillages = (): string[] => site().villages.map((v) => v.name);
+export const siteVillages = (): string[] => site().villages.map((v) => v.name);
 
-function readIdentities(file: string | undefined): string[] {
+export function readIdentities(file: string | undefined): string[] {
   const path = resolve(required(file, '--identity', '/media/U盘/张三-identity.txt'));
   if (!existsSync(path)) throw new OfficeError(`找不到私钥文件 ${path}`);
   const identities = identitiesFromFile(readFileSync(path, 'utf8'));
@@ -94,7 +96,7 @@ function receiptOf(opened: OpenedTip): string {
 }
 
 /** Refuses folders inside the project: tips and photos must never end up committed. */
-function outsideRepo(dir: string, what: string): string {
+export function outsideRepo(dir: string, what: string): string {
   const path = resolve(dir);
   mkdirSync(path, { recursive: true, mode: 0o700 });
   if (isInside(realpathSync(path), realpathSync(projectRoot))) {
@@ -107,9 +109,22 @@ function outsideRepo(dir: string, what: string): string {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** `tips list` */
+/** Every queued item, decrypted with the identities, as the threading needs it. */
+export async function openAll(queue: Queue, identities: readonly string[]): Promise<QueueItem[]> {
+  return Promise.all(
+    (await tipIds(queue)).map(async (id) => {
+      const stored = await fetchTip(queue, id);
+      const opened = await openTip(stored.bytes, identities, { villages: siteVillages() });
+      return { id, received: stored.metadata?.received, opened: opened.text === undefined ? undefined : opened };
+    }),
+  );
+}
+
+const HEADER = '编号                                  收到日期    大小       处理状态';
+
+/** `tips list [--identity FILE]` */
 export async function tipsList(args: string[]): Promise<void> {
-  parse(args, {});
+  const { values } = parse(args, { identity: { type: 'string' } });
   await withQueue(async (queue) => {
     const rows = await Promise.all(
       (await tipIds(queue)).map(async (id) => {
@@ -122,27 +137,56 @@ export async function tipsList(args: string[]): Promise<void> {
       console.log('队列中没有举报。');
       return;
     }
-    console.log('编号                                  收到日期    大小       处理状态');
-    for (const { id, meta, triage } of rows) {
+    const line = (row: (typeof rows)[number], indent = '') =>
+      `${indent}${row.id}  ${row.meta?.received ?? '（未知）   '}  ${(row.meta ? kb(row.meta.size) : '?').padEnd(9)}  ${triageLabel(row.triage)}`;
+    if (!values.identity) {
+      console.log(HEADER);
+      for (const row of rows) console.log(line(row));
+      const open = rows.filter((r) => isUnhandled(r.triage)).length;
       console.log(
-        `${id}  ${meta?.received ?? '（未知）   '}  ${(meta ? kb(meta.size) : '?').padEnd(9)}  ${triageLabel(triage)}`,
+        `共 ${rows.length} 条，其中未处理 ${open} 条。查看：npm run office -- tips show 编号 --identity 私钥文件`,
       );
+      console.log(
+        '（举报人从查询页发来的补充材料在队列中与新举报无法区分：加 --identity 私钥文件，解密后按举报归类显示。）',
+      );
+      return;
     }
-    const open = rows.filter((r) => isUnhandled(r.triage)).length;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const { threads, orphans, others } = threadQueue(await openAll(queue, readIdentities(values.identity)));
+    console.log(HEADER);
+    for (const thread of threads) {
+      console.log(line(byId.get(thread.tip.id)!));
+      for (const f of thread.followUps) console.log(`${line(byId.get(f.id)!, '  └ 补充材料 ')}`);
+    }
+    if (orphans.length) {
+      console.log('对应的举报不在队列中的补充材料：');
+      for (const f of orphans) console.log(line(byId.get(f.id)!, '  '));
+    }
+    if (others.length) {
+      console.log('无法用这把私钥解密或未通过格式校验的：');
+      for (const item of others) console.log(line(byId.get(item.id)!, '  '));
+    }
+    const followUps = threads.reduce((n, t) => n + t.followUps.length, orphans.length);
+    const open = threads.filter((t) => isUnhandled(byId.get(t.tip.id)!.triage)).length;
     console.log(
-      `共 ${rows.length} 条，其中未处理 ${open} 条。查看：npm run office -- tips show 编号 --identity 私钥文件`,
+      `共 ${threads.length} 条举报（其中未处理 ${open} 条）、${followUps} 条补充材料` +
+        (others.length ? `、${others.length} 条无法归类` : '') +
+        '。',
     );
   });
 }
 
-/** `tips show <id> --identity FILE [--photos DIR]` */
+/** `tips show <id> --identity FILE [--photos DIR]`: a tip with its follow-ups and its conversation, or one follow-up. */
 export async function tipsShow(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { identity: { type: 'string' }, photos: { type: 'string' } });
   await withQueue(async (queue) => {
     const stored = await fetchTip(queue, await resolveId(queue, positionals[0]));
     const opened = await decrypt(stored, values.identity);
     console.log('');
-    console.log(`举报 ${stored.id} · 收到 ${stored.metadata?.received ?? '（日期未知）'} · ${kb(stored.bytes.length)}`);
+    const what = opened.ok && opened.kind === 'follow-up' ? '补充材料' : '举报';
+    console.log(
+      `${what} ${stored.id} · 收到 ${stored.metadata?.received ?? '（日期未知）'} · ${kb(stored.bytes.length)}`,
+    );
     console.log(`处理状态：${triageLabel(await triageOf(queue, stored.id))}`);
     console.log('');
     if (!opened.ok) {
@@ -152,19 +196,41 @@ export async function tipsShow(args: string[]): Promise<void> {
       console.log(rawForDisplay(opened.text ?? ''));
       return;
     }
+    const identities = readIdentities(values.identity);
+    const { threads } = threadQueue(await openAll(queue, identities));
+    if (opened.kind === 'follow-up') {
+      for (const line of describeFollowUp(opened.followUp)) console.log(line);
+      await savePhotos(stored.id, opened.followUp.photos, values.photos);
+      const thread = threads.find((t) => t.followUps.some((f) => f.id === stored.id));
+      console.log('');
+      console.log(
+        thread
+          ? `这是举报 ${thread.tip.id} 的补充材料。查看整条对话：npm run office -- tips show ${thread.tip.id.slice(0, 8)} --identity 私钥文件`
+          : '队列中没有与它回执号相同的举报（举报人可能输错了回执号，或原举报已不在队列中）。',
+      );
+      return;
+    }
     for (const line of describeTip(opened.tip)) console.log(line);
-    await savePhotos(stored.id, opened.tip, values.photos);
+    await savePhotos(stored.id, opened.tip.photos, values.photos);
+    const thread = threads.find((t) => t.tip.id === stored.id);
+    for (const [index, f] of (thread?.followUps ?? []).entries()) {
+      console.log('');
+      console.log(`── 补充材料 ${index + 1}：${f.id} · 收到 ${f.received ?? '（日期未知）'}`);
+      for (const line of describeFollowUp(f.followUp)) console.log(`  ${line}`);
+      await savePhotos(f.id, f.followUp.photos, values.photos);
+    }
+    await printConversation(await receiptLookupKey(opened.tip.receipt), identities);
   });
 }
 
-async function savePhotos(id: string, tip: Tip, dir: string | undefined): Promise<void> {
-  if (!tip.photos.length) return;
+async function savePhotos(id: string, photos: readonly TipPhoto[], dir: string | undefined): Promise<void> {
+  if (!photos.length) return;
   if (!dir) {
     console.log('（照片未保存。加上 --photos 文件夹 可保存到仓库以外的文件夹。）');
     return;
   }
   const folder = outsideRepo(dir, '举报照片');
-  for (const [index, photo] of tip.photos.entries()) {
+  for (const [index, photo] of photos.entries()) {
     const { bytes, removed } = await cleanPhoto(photo.data);
     const path = join(folder, `${id.slice(0, 8)}-照片${index + 1}.jpg`);
     writeBytes(path, bytes);
@@ -234,6 +300,11 @@ export async function tipsPromote(args: string[]): Promise<void> {
       throw new OfficeError(
         `这条举报未通过格式校验，不能自动列入：\n  ${opened.problems.join('\n  ')}\n` +
           '请用 tips show 查看原文，在清单中手工添加隐患，再用 tips triage --status 已列入 --hazard 编号 记录。',
+      );
+    }
+    if (opened.kind === 'follow-up') {
+      throw new OfficeError(
+        '这是一条补充材料，不能单独列入隐患清单：请对原举报运行 tips promote（tips show 会显示原举报编号）。',
       );
     }
     const today = chinaDay();

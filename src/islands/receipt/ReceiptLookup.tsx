@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t, type TipLineKey } from '../../i18n/tip-line';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { parseReceiptInput } from '../../lib/tips/receipt';
@@ -6,15 +6,21 @@ import type { PublicReceipt, ReceiptLookupFile } from '../../lib/tips/receipts';
 import { tf } from '../format';
 import { sitePath } from '../../lib/site-path';
 
+// The conversation (decryption, follow-up form, submit protocol) loads only for a found receipt.
+const Conversation = lazy(() => import('./Conversation'));
+
 type Result =
-  | { kind: 'found'; entry: PublicReceipt }
+  | { kind: 'found'; entry: PublicReceipt; receipt: string }
   | { kind: 'notFound' }
   | { kind: 'failed' }
   | { kind: 'checking' }
   | undefined;
 
-/** The receipt never leaves the device: only its slow hash is compared with /receipts.json. */
-export default function ReceiptLookup() {
+/**
+ * The receipt never leaves the device: only its slow hash is compared with /receipts.json. A
+ * found receipt also opens its conversation with the office (Conversation.tsx), on the device.
+ */
+export default function ReceiptLookup({ recipients }: { recipients: readonly string[] }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [result, setResult] = useState<Result>();
@@ -48,7 +54,7 @@ export default function ReceiptLookup() {
         ),
       ]);
       const entry = Object.prototype.hasOwnProperty.call(file.entries, key) ? file.entries[key] : undefined;
-      setResult(entry ? { kind: 'found', entry } : { kind: 'notFound' });
+      setResult(entry ? { kind: 'found', entry, receipt: parsed.receipt } : { kind: 'notFound' });
     } catch {
       setResult({ kind: 'failed' });
     }
@@ -93,7 +99,19 @@ export default function ReceiptLookup() {
       {result && result.kind !== 'checking' && (
         <div className="receipt-result" ref={resultRef} tabIndex={-1}>
           <h2 id="receipt-result-title">{t('receipt.result')}</h2>
-          {result.kind === 'found' && <Found entry={result.entry} />}
+          {result.kind === 'found' && (
+            <>
+              <Found entry={result.entry} />
+              <Suspense fallback={<p>{t('conversation.opening')}</p>}>
+                <Conversation
+                  receipt={result.receipt}
+                  messages={result.entry.messages ?? []}
+                  closed={result.entry.closed}
+                  recipients={recipients}
+                />
+              </Suspense>
+            </>
+          )}
           {result.kind === 'notFound' && (
             <>
               <p>{t('receipt.notFound')}</p>

@@ -1,20 +1,30 @@
 import { Encrypter } from 'age-encryption';
-import type { PowChallenge, Tip, TipEnvelope } from '../../schemas/tip';
+import type { FollowUp, PowChallenge, Sealable, Tip, TipEnvelope } from '../../schemas/tip';
 import { buildEnvelope, newSubmissionId } from './envelope-json';
 import { solveTipChallenge } from './pow';
+import { receiptReplyKey } from './reply-key';
 
 export { buildEnvelope, newSubmissionId, type EnvelopeParts } from './envelope-json';
 
 /**
- * Encrypts a validated tip — text and photos, as one JSON document — to every office
- * recipient (age X25519). Only holders of a matching identity can read it; the host,
- * the function and the queue see this ciphertext and nothing else.
+ * A validated tip or follow-up as it is sealed: with the informant's reply key, derived from
+ * its receipt (reply-key.ts), so that the office can answer through the receipt page.
  */
-export async function encryptTip(tip: Tip, recipients: readonly string[]): Promise<Uint8Array> {
+export async function withReplyKey(document: Sealable): Promise<Tip | FollowUp> {
+  const { recipient } = await receiptReplyKey(document.receipt);
+  return 'kind' in document ? { ...document, replyTo: recipient } : { ...document, version: 2, replyTo: recipient };
+}
+
+/**
+ * Encrypts a validated tip or follow-up — text and photos, as one JSON document, with the
+ * reply key — to every office recipient (age X25519). Only holders of a matching identity can
+ * read it; the host, the function and the queue see this ciphertext and nothing else.
+ */
+export async function encryptTip(document: Sealable, recipients: readonly string[]): Promise<Uint8Array> {
   if (recipients.length === 0) throw new Error('no tip recipients configured');
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
-  return encrypter.encrypt(JSON.stringify(tip));
+  return encrypter.encrypt(JSON.stringify(await withReplyKey(document)));
 }
 
 /**
@@ -22,7 +32,7 @@ export async function encryptTip(tip: Tip, recipients: readonly string[]): Promi
  * Worker (office tools, tests, benchmarks): encrypt, solve the challenge, build the envelope.
  */
 export async function sealTip(input: {
-  tip: Tip;
+  tip: Sealable;
   recipients: readonly string[];
   challenge: PowChallenge;
   submissionId?: string;

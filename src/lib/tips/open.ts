@@ -1,14 +1,16 @@
 import { Decrypter } from 'age-encryption';
 import type { z } from 'zod';
 import { ReceiptNumber } from '../../schemas/receipt';
-import { Tip, tipForVillages } from '../../schemas/tip';
+import { FollowUp, Tip, tipForVillages } from '../../schemas/tip';
 
 /**
- * The office side: decrypt a queued tip and check it against the tip schema. A tip that
- * fails validation is still returned, raw, with the problems — a tip is never dropped.
+ * The office side: decrypt a queued item and check it against its schema — a tip, or a
+ * follow-up to one (`kind: 'follow-up'`). An item that fails validation is still returned,
+ * raw, with the problems — a tip is never dropped.
  */
 export type OpenedTip =
-  | { ok: true; tip: Tip; text: string }
+  | { ok: true; kind: 'tip'; tip: Tip; text: string }
+  | { ok: true; kind: 'follow-up'; followUp: FollowUp; text: string }
   | { ok: false; text: string; problems: string[] }
   | { ok: false; text: undefined; problems: string[] };
 
@@ -38,13 +40,20 @@ export async function openTip(
   } catch {
     return { ok: false, text, problems: ['解密后的内容不是 JSON'] };
   }
+  const problems = (issues: z.core.$ZodIssue[]) =>
+    issues.map((issue) => `${issue.path.join('.') || '（整体）'}：${issue.message}`);
+  if ((json as { kind?: unknown } | null)?.kind === 'follow-up') {
+    const followUp = FollowUp.safeParse(json);
+    if (followUp.success) return { ok: true, kind: 'follow-up', followUp: followUp.data, text };
+    return { ok: false, text, problems: problems(followUp.error.issues) };
+  }
   const schema: z.ZodType<Tip> = options.villages ? tipForVillages(options.villages) : Tip;
   const result = schema.safeParse(json);
-  if (result.success) return { ok: true, tip: result.data, text };
+  if (result.success) return { ok: true, kind: 'tip', tip: result.data, text };
   return {
     ok: false,
     text,
-    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '（整体）'}：${issue.message}`),
+    problems: problems(result.error.issues),
   };
 }
 
@@ -61,7 +70,7 @@ export function identitiesFromFile(text: string): string[] {
  * receipt itself is sound. Undefined when there is none to trust.
  */
 export function receiptIn(opened: OpenedTip): string | undefined {
-  if (opened.ok) return opened.tip.receipt;
+  if (opened.ok) return opened.kind === 'tip' ? opened.tip.receipt : opened.followUp.receipt;
   let receipt: unknown;
   try {
     receipt = (JSON.parse(opened.text ?? '') as { receipt?: unknown }).receipt;

@@ -47,6 +47,17 @@ export interface PublicReceipt {
   updated: string;
   note?: string;
   hazard?: { id: string; url: string };
+  /** The conversation, encrypted (schemas/conversation.ts): readable only with the receipt or an office key. */
+  messages?: PublicMessage[];
+  /** The day the office closed the conversation. */
+  closed?: string;
+}
+
+export interface PublicMessage {
+  date: string;
+  from: 'office' | 'informant';
+  ciphertext: string;
+  answered?: string;
 }
 
 export interface ReceiptLookupFile {
@@ -63,6 +74,17 @@ export function receiptLookupFile(entries: readonly ReceiptEntry[]): ReceiptLook
       updated: entry.updated,
       ...(entry.note ? { note: entry.note } : {}),
       ...(entry.hazard ? { hazard: { id: entry.hazard, url: hazardPath(entry.hazard) } } : {}),
+      ...(entry.messages?.length
+        ? {
+            messages: entry.messages.map(({ date, from, ciphertext, answered }) => ({
+              date,
+              from,
+              ciphertext,
+              ...(answered ? { answered } : {}),
+            })),
+          }
+        : {}),
+      ...(entry.closed ? { closed: entry.closed } : {}),
     };
   }
   return { version: 1, entries: out };

@@ -1,5 +1,5 @@
 import { t } from '../../i18n/tip-line';
-import type { PowChallenge, PowSolution, Tip } from '../../schemas/tip';
+import type { PowChallenge, PowSolution, Sealable } from '../../schemas/tip';
 import { MAX_ENVELOPE_BYTES } from '../../schemas/tip-limits';
 import { buildEnvelope, newSubmissionId } from './envelope-json';
 import { TIP_ERRORS, type TipErrorCode } from './errors';
@@ -70,13 +70,14 @@ export interface Submission {
 export interface SubmitDeps {
   /** Same origin; called with a path and the init below. */
   fetch: (path: string, init: RequestInit) => Promise<Response>;
-  /** The tip → an age file for the office recipients. */
-  encrypt: (tip: Tip) => Promise<Uint8Array>;
+  /** The tip (or follow-up) → an age file for the office recipients. */
+  encrypt: (tip: Sealable) => Promise<Uint8Array>;
   /** The proof of work; null when not solved in time. Progress is a fraction, 0…1. */
   solve: (issued: IssuedChallenge, onProgress: (fraction: number) => void) => Promise<PowSolution | null>;
   /** Milliseconds since the epoch. */
   now?: () => number;
   newId?: () => string;
+  /** A new tip's receipt; a follow-up's submitter returns the receipt of its tip. */
   newReceipt?: () => string;
 }
 
@@ -89,7 +90,7 @@ export interface TipSubmitter {
   /** The submission for this form content: the kept one while the content is unchanged, else a new one. */
   prepare(content: string): Submission;
   /** Runs the protocol for a prepared submission and its tip (whose receipt is the submission's). */
-  submit(submission: Submission, tip: Tip, observer?: SubmitObserver): Promise<SubmitOutcome>;
+  submit(submission: Submission, tip: Sealable, observer?: SubmitObserver): Promise<SubmitOutcome>;
 }
 
 export const CHALLENGE_PATH = '/api/tips/challenge';

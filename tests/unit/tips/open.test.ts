@@ -21,7 +21,9 @@ describe('opening a tip (office side)', () => {
     const ciphertext = await encryptTip(tip, [await identityToRecipient(a), await identityToRecipient(b)]);
     for (const identity of [a, b]) {
       const opened = await openTip(ciphertext, [identity], { villages: ['河湾村'] });
-      expect(opened).toMatchObject({ ok: true, tip });
+      // Sealed as version 2: the same fields, and the reply key derived from the receipt.
+      expect(opened).toMatchObject({ ok: true, kind: 'tip', tip: { ...tip, version: 2 } });
+      expect(opened.ok && opened.kind === 'tip' && opened.tip.version === 2 && opened.tip.replyTo).toMatch(/^age1/);
     }
     const stranger = await openTip(ciphertext, [await generateIdentity()]);
     expect(stranger).toMatchObject({ ok: false, text: undefined });
@@ -47,7 +49,7 @@ describe('opening a tip (office side)', () => {
 
 describe('receiptIn', () => {
   it('reads the receipt of a valid tip, and of an invalid one when the receipt itself is sound', () => {
-    expect(receiptIn({ ok: true, tip, text: '' })).toBe(tip.receipt);
+    expect(receiptIn({ ok: true, kind: 'tip', tip, text: '' })).toBe(tip.receipt);
     const raw = (receipt: unknown) => JSON.stringify({ version: 1, receipt });
     expect(receiptIn({ ok: false, text: raw(tip.receipt), problems: [] })).toBe(tip.receipt);
     expect(receiptIn({ ok: false, text: raw(`${tip.receipt.slice(0, -1)}x`), problems: [] })).toBeUndefined();

@@ -11,6 +11,7 @@ import challengeHandler from '../../../netlify/functions/challenge.mts';
 import tipsHandler from '../../../netlify/functions/tips.mts';
 import limitedHandler from '../../../netlify/functions/tips-limited.mts';
 import { encryptTip } from '../../../src/lib/tips/envelope';
+import { receiptReplyKey } from '../../../src/lib/tips/reply-key';
 import { TIP_ERRORS } from '../../../src/lib/tips/errors';
 import { issueChallenge, solveTipChallenge, type PowDifficulty } from '../../../src/lib/tips/pow';
 import {
@@ -107,13 +108,20 @@ function submitterFor(site: Site, deps: Partial<SubmitDeps> = {}) {
 
 const tipOf = (submission: Submission, what?: string): Tip => ({ ...sampleTip(what), receipt: submission.receipt });
 
-/** The queued tip under this id, decrypted with the development identity. */
+/**
+ * The queued tip under this id, decrypted with the development identity, as the form filled it
+ * in: sealing made it version 2 with the reply key of its receipt, checked here and taken off.
+ */
 async function queued(id: string): Promise<Tip | undefined> {
   const bytes = await blobs.tips.get(id, { type: 'arrayBuffer', consistency: 'strong' });
   if (!bytes) return undefined;
   const decrypter = new Decrypter();
   decrypter.addIdentity(await developmentIdentity());
-  return Tip.parse(JSON.parse(await decrypter.decrypt(new Uint8Array(bytes), 'text')));
+  const sealed = Tip.parse(JSON.parse(await decrypter.decrypt(new Uint8Array(bytes), 'text')));
+  if (sealed.version !== 2) throw new Error('not sealed with a reply key');
+  const { replyTo, ...fields } = sealed;
+  expect(replyTo).toBe((await receiptReplyKey(sealed.receipt)).recipient);
+  return { ...fields, version: 1 };
 }
 
 const envelopeOf = (body: string) => TipEnvelope.parse(JSON.parse(body));

@@ -1,0 +1,204 @@
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { t } from '../../i18n/tip-line';
+import type { ReadMessage } from '../../lib/tips/conversation';
+import { readThread } from '../../lib/tips/conversation';
+import { receiptReplyKey } from '../../lib/tips/reply-key';
+import type { PublicMessage } from '../../lib/tips/receipts';
+import type { SubmitStep } from '../../lib/tips/submit';
+import { FollowUp, TIP_LIMITS } from '../../schemas/tip';
+import { tf } from '../format';
+import { PhotoPicker } from '../report/PhotoPicker';
+import type { PreparedPhoto } from '../report/photos';
+import { browserSubmitter } from '../report/submit';
+
+/**
+ * The conversation of a found receipt, loaded only then (it carries the decryption and the
+ * submit protocol): the messages, opened on the device with the key derived from the receipt,
+ * and the follow-up form — a follow-up is sealed and sent exactly as a tip (same protocol,
+ * same encryption to the office, same proof of work), linked to its tip only by the receipt
+ * inside the ciphertext.
+ */
+export default function Conversation(props: {
+  receipt: string;
+  messages: readonly PublicMessage[];
+  closed: string | undefined;
+  recipients: readonly string[];
+}) {
+  const [thread, setThread] = useState<ReadMessage[] | 'opening' | 'failed'>(props.messages.length ? 'opening' : []);
+
+  useEffect(() => {
+    if (!props.messages.length) return;
+    let live = true;
+    receiptReplyKey(props.receipt)
+      .then(({ identity }) => readThread(props.messages, [identity]))
+      .then(
+        (read) => live && setThread(read),
+        () => live && setThread('failed'),
+      );
+    return () => {
+      live = false;
+    };
+  }, [props.receipt, props.messages]);
+
+  return (
+    <section className="conversation" aria-labelledby="conversation-title">
+      <h3 id="conversation-title">{t('conversation.title')}</h3>
+      <p className="field-hint">{t('conversation.privacy')}</p>
+      {thread === 'opening' && <p role="status">{t('conversation.opening')}</p>}
+      {thread === 'failed' && <p role="alert">{t('conversation.failed')}</p>}
+      {Array.isArray(thread) && thread.length === 0 && <p>{t('conversation.empty')}</p>}
+      {Array.isArray(thread) && thread.length > 0 && (
+        <ol className="conversation-messages">
+          {thread.map((message, index) => (
+            <li key={index} className={`message message-${message.from}`}>
+              <p className="message-meta">
+                <strong>{message.from === 'office' ? t('conversation.office') : t('conversation.informant')}</strong> ·{' '}
+                {message.date}
+                {message.answered && tf('conversation.answered', { date: message.answered })}
+              </p>
+              {message.body ? (
+                <>
+                  {message.body.text.split('\n').map((line, i) => (
+                    <p key={i}>{line}</p>
+                  ))}
+                  {message.body.photos ? <p>{tf('conversation.photos', { n: message.body.photos })}</p> : null}
+                </>
+              ) : (
+                <p>{t('conversation.unreadable')}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {props.closed ? (
+        <p className="conversation-closed">{tf('conversation.closed', { date: props.closed })}</p>
+      ) : (
+        <FollowUpForm receipt={props.receipt} recipients={props.recipients} />
+      )}
+    </section>
+  );
+}
+
+function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: readonly string[] }) {
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<'text' | 'photos', string | undefined>>>({});
+  const [step, setStep] = useState<SubmitStep | 'idle'>('idle');
+  const [progress, setProgress] = useState(0);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [sent, setSent] = useState<string | undefined>();
+  // The tip form's protocol, bound to this receipt: a follow-up carries the receipt of its tip.
+  const [submitter] = useState(() => browserSubmitter(recipients, { receipt }));
+  const busy = step !== 'idle';
+
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy || photoBusy) return;
+    setFailure(undefined);
+    const submission = submitter.prepare(JSON.stringify([text, photos.map((p) => p.previewUrl)]));
+    const parsed = FollowUp.omit({ replyTo: true }).safeParse({
+      version: 2,
+      kind: 'follow-up',
+      receipt,
+      text,
+      photos: photos.map((p) => p.photo),
+    });
+    if (!parsed.success) {
+      const found: typeof errors = {};
+      for (const issue of parsed.error.issues) found[issue.path[0] === 'photos' ? 'photos' : 'text'] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    try {
+      const outcome = await submitter.submit(submission, parsed.data, { onStep: setStep, onProgress: setProgress });
+      if (outcome.ok) {
+        setSent(outcome.received);
+        for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
+        setPhotos([]);
+        setText('');
+      } else setFailure(outcome.message);
+    } catch {
+      setFailure(t('report.networkError'));
+    } finally {
+      setStep('idle');
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className="follow-up-sent" role="status">
+        <p>{tf('followUp.sent', { date: sent })}</p>
+        <button type="button" className="button-secondary" onClick={() => setSent(undefined)}>
+          {t('followUp.another')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="follow-up"
+      method="post"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="follow-up-title"
+    >
+      <h3 id="follow-up-title">{t('followUp.title')}</h3>
+      <p>{t('followUp.intro')}</p>
+      <div className={errors.text ? 'field field-error' : 'field'}>
+        <label htmlFor="follow-up-text">{t('followUp.text')}</label>
+        <p className="field-hint" id="follow-up-text-hint">
+          {t('followUp.textHint')}
+        </p>
+        {errors.text && (
+          <p className="field-message" id="follow-up-text-error">
+            <span className="visually-hidden">错误：</span>
+            {errors.text}
+          </p>
+        )}
+        <textarea
+          id="follow-up-text"
+          name="text"
+          rows={5}
+          maxLength={TIP_LIMITS.what}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={errors.text ? 'follow-up-text-hint follow-up-text-error' : 'follow-up-text-hint'}
+        />
+      </div>
+      <PhotoPicker
+        photos={photos}
+        onChange={setPhotos}
+        busy={photoBusy}
+        onBusy={setPhotoBusy}
+        error={errors.photos}
+        onError={(message) => setErrors((e) => ({ ...e, photos: message }))}
+      />
+      {failure && (
+        <div className="submit-failure" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      <div className="submit-row">
+        <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>
+          {failure ? t('report.retry') : t('followUp.submit')}
+        </button>
+      </div>
+      <div className="submit-status" role="status" aria-live="polite">
+        {step === 'encrypting' && <p>{t('report.stepEncrypting')}</p>}
+        {(step === 'challenge' || step === 'solving') && (
+          <>
+            <p>{t('report.stepPow')}</p>
+            <progress aria-label={t('report.stepPowLabel')} max={100} value={Math.round(progress * 100)}>
+              {Math.round(progress * 100)}%
+            </progress>
+          </>
+        )}
+        {step === 'sending' && <p>{t('report.stepSending')}</p>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The conversation end to end on the office's side: a tip and a follow-up with a GPS-tagged photo
+ * go through the real challenge and tips handlers into a real Blobs server, exactly as the
+ * browser sends them (the follow-up is an unrelated new item there); the real CLI, in another
+ * process, threads them, replies, and records the thread in receipts.yaml, which the informant's
+ * key — derived from the receipt — opens, and no other receipt does.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import sharp from 'sharp';
+import { getStore, setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import challengeHandler from '../../netlify/functions/challenge.mts';
+import tipsHandler from '../../netlify/functions/tips.mts';
+import { loadContent } from '../../src/lib/content-set/load';
+import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
+import { bytesToBase64 } from '../../src/lib/bytes';
+import { readThread } from '../../src/lib/tips/conversation';
+import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
+import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
+import { solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';
+import { generateReceipt } from '../../src/lib/tips/receipt';
+import { TIPS_STORE } from '../../src/lib/tips/queue';
+import { receiptReplyKey } from '../../src/lib/tips/reply-key';
+import { ReceiptsFile } from '../../src/schemas/receipt';
+import type { Sealable } from '../../src/schemas/tip';
+import { office, workspace, type Workspace } from './support/office';
+
+const IDENTITY = 'tests/fixtures/development-identity.txt';
+
+let ws: Workspace;
+let server: BlobsServer;
+let env: Record<string, string>;
+const receipt = generateReceipt();
+const ids = { tip: '', followUp: '', other: '' };
+
+async function submit(document: Sealable): Promise<string> {
+  const recipient = readSiteRecipient();
+  const issued = (await (
+    await challengeHandler(new Request('http://localhost/api/tips/challenge'))
+  ).json()) as IssuedChallenge;
+  const solution = await solveTipChallenge(issued.challenge);
+  const submissionId = newSubmissionId();
+  const ciphertext = await encryptTip(document, [recipient]);
+  const res = await tipsHandler(
+    new Request('http://localhost/api/tips', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        buildEnvelope({ submissionId, ciphertext, challenge: issued.challenge, solution: solution! }),
+      ),
+    }),
+  );
+  expect(res.status).toBe(201);
+  return submissionId;
+}
+
+/** The development recipient of the sample site: its private half is tests/fixtures/development-identity.txt. */
+function readSiteRecipient(): string {
+  const site = parseDocument(readFileSync('content/site.yaml', 'utf8')).toJS() as {
+    tipRecipients: { recipient: string }[];
+  };
+  return site.tipRecipients[0]!.recipient;
+}
+
+async function gpsPhoto(): Promise<string> {
+  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a57' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Informant Phone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 26/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '112/1 1/1 0/1' },
+    })
+    .toBuffer();
+  expect(findJpegMetadata(new Uint8Array(jpeg))).toContain('GPS');
+  return bytesToBase64(new Uint8Array(jpeg));
+}
+
+const entry = async () => {
+  const text = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
+  const key = await receiptLookupKey(receipt);
+  return ReceiptsFile.parse(parseDocument(text).toJS()).receipts.find((e) => e.key === key);
+};
+
+beforeAll(async () => {
+  ws = workspace();
+  const blobs = join(ws.dir, 'blobs');
+  server = new BlobsServer({ directory: blobs, token: 'convo-test-token', logger: () => {} });
+  const { port } = await server.start();
+  const url = `http://localhost:${port}`;
+  setEnvironmentContext({ siteID: 'convo-test-site', token: 'convo-test-token', edgeURL: url, uncachedEdgeURL: url });
+  process.env.TIP_POW_HMAC_KEY = 'office-convo-test-hmac-key-0123456789abcdef';
+  env = { ...ws.env, OFFICE_BLOBS_DIR: blobs };
+
+  ids.tip = await submit({
+    version: 1,
+    receipt,
+    what: '河湾村砖厂的除尘设备坏了一个月，车间里粉尘很大。',
+    village: '河湾村',
+    photos: [],
+  });
+  ids.other = await submit({
+    version: 1,
+    receipt: generateReceipt(),
+    what: '另一条举报。',
+    village: '南庄村',
+    photos: [],
+  });
+  ids.followUp = await submit({
+    version: 2,
+    kind: 'follow-up',
+    receipt,
+    text: '补充：夜班时粉尘最大，照片是车间门口。',
+    photos: [{ type: 'image/jpeg', width: 40, height: 30, data: await gpsPhoto() }],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.TIP_POW_HMAC_KEY;
+  await server.stop();
+  ws.remove();
+});
+
+describe('the queue', () => {
+  it('holds the follow-up as an unrelated new item: nothing outside the ciphertext links it to its tip', async () => {
+    const store = getStore({ name: TIPS_STORE, consistency: 'strong' });
+    const { blobs } = await store.list();
+    expect(blobs.map((b) => b.key).sort()).toEqual(Object.values(ids).sort());
+    const followUp = await store.getWithMetadata(ids.followUp, { type: 'arrayBuffer' });
+    expect(Object.keys(followUp.metadata).sort()).toEqual(['received', 'sha256', 'size', 'v']);
+    expect(Buffer.from(followUp.data).includes(Buffer.from(receipt))).toBe(false);
+    expect(JSON.stringify(followUp.metadata)).not.toContain(ids.tip);
+  });
+});
+
+describe('tips list', () => {
+  it('without a key lists three items and says follow-ups cannot be told apart', () => {
+    const run = office(['tips', 'list'], env);
+    expect(run.status).toBe(0);
+    for (const id of Object.values(ids)) expect(run.stdout).toContain(id);
+    expect(run.stdout).toContain('加 --identity 私钥文件，解密后按举报归类显示');
+  });
+
+  it('with the key threads the follow-up under its tip', () => {
+    const run = office(['tips', 'list', '--identity', IDENTITY], env);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    const tipLine = lines.findIndex((l) => l.startsWith(ids.tip));
+    expect(lines[tipLine + 1]).toContain(`└ 补充材料 ${ids.followUp}`);
+    expect(run.stdout).toContain('共 2 条举报（其中未处理 2 条）、1 条补充材料');
+  });
+});
+
+describe('tips reply, show and the informant reading it', () => {
+  it('replies: the follow-up and the question go into receipts.yaml, encrypted, with dates only', async () => {
+    const run = office(
+      ['tips', 'reply', ids.tip.slice(0, 8), '--identity', IDENTITY, '--message', '请问除尘设备在哪个车间？'],
+      env,
+    );
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain('举报人补充材料 1 条');
+    const found = await entry();
+    expect(found).toMatchObject({ status: '已收到' });
+    expect(found!.messages!.map((m) => m.from)).toEqual(['informant', 'office']);
+    for (const m of found!.messages!) expect(m.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const yaml = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
+    expect(yaml).not.toContain('除尘设备');
+    expect(yaml).not.toContain(ids.followUp);
+    expect(loadContent(ws.content).ok).toBe(true);
+  });
+
+  it('the receipt’s own key reads the whole thread; another receipt’s reads nothing', async () => {
+    const messages = (await entry())!.messages!;
+    const mine = await readThread(messages, [(await receiptReplyKey(receipt)).identity]);
+    expect(mine.map((m) => m.body)).toEqual([
+      { text: '补充：夜班时粉尘最大，照片是车间门口。', photos: 1 },
+      { text: '请问除尘设备在哪个车间？' },
+    ]);
+    const stranger = await readThread(messages, [(await receiptReplyKey(generateReceipt())).identity]);
+    expect(stranger.map((m) => m.body)).toEqual([undefined, undefined]);
+  });
+
+  it('shows the tip with its follow-up, the photo saved without metadata, and the conversation', () => {
+    const photos = mkdtempSync(join(tmpdir(), 'convo-photos-'));
+    const run = office(['tips', 'show', ids.tip, '--identity', IDENTITY, '--photos', photos], env);
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain(`── 补充材料 1：${ids.followUp}`);
+    expect(run.stdout).toContain('补充：夜班时粉尘最大');
+    expect(run.stdout).toContain('与举报人的对话');
+    expect(run.stdout).toContain('请问除尘设备在哪个车间？');
+    const saved = readdirSync(photos).filter((f) => f.startsWith(ids.followUp.slice(0, 8)));
+    expect(saved).toHaveLength(1);
+    const bytes = new Uint8Array(readFileSync(join(photos, saved[0]!)));
+    expect(findJpegMetadata(bytes)).toEqual([]);
+    expect(Buffer.from(bytes).includes(Buffer.from('Informant Phone'))).toBe(false);
+
+    const followUp = office(['tips', 'show', ids.followUp, '--identity', IDENTITY], env);
+    expect(followUp.stdout).toContain(`这是举报 ${ids.tip} 的补充材料`);
+  });
+
+  it('records each follow-up once, marks the question answered, closes; a closed conversation takes no message', async () => {
+    const run = office(['tips', 'reply', ids.followUp, '--identity', IDENTITY, '--answered', '--close'], env);
+    expect(run.status, run.output).toBe(0);
+    const found = await entry();
+    expect(found!.messages).toHaveLength(2);
+    expect(found!.messages![1]!.answered).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(found!.closed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const refused = office(['tips', 'reply', ids.tip, '--identity', IDENTITY, '--message', '还有问题'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('结束');
+    expect(office(['tips', 'reply', ids.tip, '--identity', IDENTITY], env).status).toBe(2);
+    expect(loadContent(ws.content).ok).toBe(true);
+  });
+});
