@@ -299,7 +299,8 @@ describe('tips export', () => {
       expect(existsSync(file)).toBe(true);
       const age = spawnSync('age', ['-d', '-i', keys.b, file], { encoding: 'utf8' });
       expect(age.status).toBe(0);
-      expect((JSON.parse(age.stdout) as { version: number }).version).toBe(2);
+      // Sealed tips are version 2 (with the reply key); the old-form one was encrypted by hand as version 1.
+      expect((JSON.parse(age.stdout) as { version: number }).version).toBe(id === ids.broken ? 1 : 2);
     }
   });
 
