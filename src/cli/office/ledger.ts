@@ -1,13 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { contentFile, monthFiles, readContentFolder, readContentFile } from '../../lib/content/folder';
+import {
+  contentFile,
+  monthFiles,
+  readContentFolder,
+  readContentFile,
+  type ContentSources,
+} from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
+import { readContentSet } from '../../lib/content-set/content-set';
+import { loadContent } from '../../lib/content-set/load';
 import { parseContent } from '../../lib/content/parse';
 import { importLedger } from '../../lib/office/ledger-import';
 import { readLedgerWorkbook, writeLedgerWorkbook } from '../../lib/office/ledger-xlsx';
 import { HazardList } from '../../schemas/hazard-list';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
 import { existsSync, shown, site, writeBytes } from './files';
+
+/** Every issue the build would find in a content folder. */
+const contentIssues = (sources: ContentSources) => {
+  const result = readContentSet(sources);
+  return result.ok ? result.content.warnings : result.issues;
+};
 
 /** `ledger export YYYY-MM --out FILE.xlsx` */
 export async function ledgerExport(args: string[]): Promise<void> {
@@ -20,10 +34,11 @@ export async function ledgerExport(args: string[]): Promise<void> {
   const file = readContentFile(path);
   const parsed = parseContent(file.path, file.text, HazardList);
   if (!parsed.ok) throw new OfficeError(`隐患清单有错误，请先修正：\n${formatIssues(parsed.issues)}`);
-  const folder = readContentFolder();
-  const assignees = folder.ok
-    ? folder.sources.hazardLists.flatMap((f) => [...f.text.matchAll(/^\s+name:\s*(\S.*?)\s*$/gm)].map((m) => m[1]!))
-    : [];
+  // Everyone hazards have been handed to in any month, for the 交办对象 drop-down.
+  const loaded = loadContent();
+  const assignees = loaded.ok
+    ? loaded.content.lists.flatMap((l) => l.list.hazards.map((h) => h.assignedTo.name))
+    : parsed.value.hazards.map((h) => h.assignedTo.name);
   const bytes = await writeLedgerWorkbook(parsed.value, { site: site(), assignees: [...new Set(assignees)] });
   writeBytes(out, bytes);
   console.log(`✓ 已导出 ${month} 隐患台账（${parsed.value.hazards.length} 项）到 ${shown(out)}`);
@@ -53,7 +68,7 @@ export async function ledgerImport(args: string[]): Promise<number> {
   if (!folder.ok) throw new OfficeError(formatIssues(folder.issues));
   const target = contentFile(path);
   const file = readContentFile(path);
-  const result = importLedger({ sheet, month, file, sources: folder.sources });
+  const result = importLedger({ sheet, month, file, sources: folder.sources, check: contentIssues });
   if (!result.ok) {
     console.error(`✗ ${shown(input)} 有 ${result.errors.length} 处错误，未写入任何内容：`);
     for (const line of result.errors) console.error(`  ${line}`);

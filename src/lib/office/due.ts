@@ -35,7 +35,7 @@ export interface DueReport {
 }
 
 /** How many days ahead "due soon" looks. */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 function dueItem(hazard: Hazard, asOf: IsoDate, thursday: IsoDate): DueItem | undefined {
   if (hazard.status !== '整改中' || hazard.mode !== '限期整改') return undefined;

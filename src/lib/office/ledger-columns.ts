@@ -13,7 +13,7 @@ import { fieldLabel } from '../content/labels';
  * link from a hazard to an informant's receipt stays in the content file only.
  */
 
-export type ColumnKind = 'text' | 'date' | 'choice' | 'progress';
+type ColumnKind = 'text' | 'date' | 'choice' | 'progress';
 
 export interface LedgerColumn {
   header: string;

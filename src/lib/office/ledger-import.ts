@@ -4,7 +4,6 @@ import { HazardList } from '../../schemas/hazard-list';
 import type { ContentSources, SourceFile } from '../content/folder';
 import { formatIssue, type ContentIssue } from '../content/issues';
 import { parseContent } from '../content/parse';
-import { readContentSet } from '../content-set/content-set';
 import {
   LEDGER_COLUMNS,
   LEDGER_SHEET,
@@ -15,7 +14,7 @@ import {
 } from './ledger-columns';
 import { formatCellError, type CellError, type LedgerSheet, type SheetRow } from './ledger-xlsx';
 import { cutoffOf } from './months';
-import { nextHazardId } from './promote';
+import { hazardIdsIn, nextHazardId } from './promote';
 
 /**
  * Writes a ledger workbook (as read by readLedgerWorkbook) into a month's hazard-list file.
@@ -32,16 +31,21 @@ import { nextHazardId } from './promote';
  * skipped, and last month's progress entries are not carried into this month's report.
  */
 
-export interface LedgerImportInput {
+interface LedgerImportInput {
   sheet: LedgerSheet;
   month: string;
   /** The month's hazard-list file as it is now. */
   file: SourceFile;
   /** The whole content folder, for the rules across months. */
   sources: ContentSources;
+  /**
+   * The build's validation of a content folder (content-set's readContentSet, which sits above this
+   * folder): every issue it finds.
+   */
+  check: (sources: ContentSources) => readonly ContentIssue[];
 }
 
-export type LedgerImport =
+type LedgerImport =
   { ok: true; text: string; updated: string[]; added: string[]; skipped: string[] } | { ok: false; errors: string[] };
 
 const ID = LEDGER_COLUMNS.find((c) => c.path[0] === 'id')!;
@@ -131,7 +135,7 @@ function itemText(item: YAMLMap, indent: string): string {
 
 const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
 
-export function importLedger({ sheet, month, file, sources }: LedgerImportInput): LedgerImport {
+export function importLedger({ sheet, month, file, sources, check }: LedgerImportInput): LedgerImport {
   const errors: CellError[] = [...sheet.errors];
   const unreadable = new Set(sheet.errors.map((e) => e.cell));
   const current = parseContent(file.path, file.text, HazardList);
@@ -149,9 +153,7 @@ export function importLedger({ sheet, month, file, sources }: LedgerImportInput)
 
   const letter = (column: LedgerColumn) => sheet.letters.get(column) ?? '';
   const at = (row: SheetRow, column: LedgerColumn) => `${letter(column)}${row.row}`;
-  const used = sources.hazardLists.flatMap((f) =>
-    [...f.text.matchAll(/^\s*-?\s*id:\s*([A-Z]{2,6}-\d{4}-\d{4,6})\s*$/gm)].map((m) => m[1]!),
-  );
+  const used = sources.hazardLists.flatMap((f) => hazardIdsIn(f.text));
   const rowOf = new Map<string, SheetRow>();
   const changed = new Set<number>();
   const added: YAMLMap[] = [];
@@ -255,8 +257,7 @@ export function importLedger({ sheet, month, file, sources }: LedgerImportInput)
     ...sources,
     hazardLists: sources.hazardLists.map((f) => (f.path === file.path ? { path: f.path, text } : f)),
   };
-  const result = readContentSet(after);
-  const issues = result.ok ? [] : result.issues.filter((i) => i.severity === 'error');
+  const issues = check(after).filter((i) => i.severity === 'error');
   // A cell that could not be read is reported once, not again as the empty field it left.
   const located = issues.flatMap((issue) => {
     const where = locate(issue, file.path, rowOf, letter);

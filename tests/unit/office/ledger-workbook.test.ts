@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readContentFolder, type ContentSources, type SourceFile } from '../../../src/lib/content/folder';
 import { parseContent } from '../../../src/lib/content/parse';
+import { readContentSet } from '../../../src/lib/content-set/content-set';
 import { LEDGER_COLUMNS, columnForLabel, columnLetter } from '../../../src/lib/office/ledger-columns';
 import { importLedger, parseProgress } from '../../../src/lib/office/ledger-import';
 import { formatCellError, readLedgerWorkbook, writeLedgerWorkbook } from '../../../src/lib/office/ledger-xlsx';
@@ -13,6 +14,12 @@ import { HazardList } from '../../../src/schemas/hazard-list';
 import { Site } from '../../../src/schemas/site';
 
 const FIXTURES = 'tests/fixtures/ledger-workbooks';
+
+/** The build's validation, as the command passes it in. */
+const check = (sources: ContentSources) => {
+  const result = readContentSet(sources);
+  return result.ok ? result.content.warnings : result.issues;
+};
 
 function folder(dir: string): ContentSources {
   const read = readContentFolder(dir);
@@ -40,7 +47,7 @@ const letterOf = (header: string) => columnLetter(LEDGER_COLUMNS.findIndex((c) =
 
 async function importInto(sources: ContentSources, month: string, bytes: Uint8Array) {
   const sheet = await readLedgerWorkbook(bytes);
-  return importLedger({ sheet, month, file: listFile(sources, month), sources });
+  return importLedger({ sheet, month, file: listFile(sources, month), sources, check });
 }
 
 /** Opens an exported workbook, lets the test change it as a clerk would, and saves it. */
@@ -231,7 +238,7 @@ describe('ledger import errors', () => {
     );
     const broken = { ...december(), text: december().text.replace('month: 2023-12', 'month: 2023-13') };
     const sheet = await readLedgerWorkbook(await exportOf(fixture, '2023-12'));
-    const refused = importLedger({ sheet, month: '2023-12', file: broken, sources: fixture });
+    const refused = importLedger({ sheet, month: '2023-12', file: broken, sources: fixture, check });
     expect(refused.ok ? [] : refused.errors[0]).toContain('本身有错误');
   });
 });
@@ -257,7 +264,7 @@ describe('ledger import from last month’s workbook', () => {
     });
     const sheet = await readLedgerWorkbook(bytes);
     expect(sheet.month).toBe('2023-12');
-    const result = importLedger({ sheet, month: '2024-01', file: january, sources });
+    const result = importLedger({ sheet, month: '2024-01', file: january, sources, check });
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.skipped).toEqual(scaffold.dropped);
     expect(result.skipped.length).toBeGreaterThan(0);
