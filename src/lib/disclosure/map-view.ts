@@ -3,7 +3,7 @@ import type { Hazard } from '../../schemas/hazard';
 import type { VillageMap } from '../../schemas/village-map';
 import type { Ledger } from '../ledger/ledger';
 import { isOverdue, isSupervised } from '../ledger/status';
-import { bubbleRadius, groupBy, isAggregated, shadeBands, shadeClass } from '../map/aggregate';
+import { bubbleRadius, groupBy, isAggregated, mapScale, shadeBands, shadeClass } from '../map/aggregate';
 import { fitFrame, type Point } from '../map/projection';
 import type { Directory } from './directory';
 import { hazardPath } from './format';
@@ -23,7 +23,9 @@ export interface MapVillage {
   name: string;
   /** SVG path data of the boundary. */
   path: string;
-  /** Where its name goes. */
+  /** The middle of its area: where its per-village mark goes. */
+  centre: Point;
+  /** Where its name goes: the middle, or below the per-village mark. */
   label: Point;
   /** Hazards of the month's list in the village, located or not, by state. */
   counts: Record<MarkState, number>;
@@ -68,6 +70,8 @@ export interface HazardMapView {
   /** One mark per village with located hazards; empty unless aggregated. */
   bubbles: MapBubble[];
   aggregated: boolean;
+  /** Font size of the village names, in map units (smaller when there are many villages). */
+  labelSize: number;
   located: number;
   listed: number;
   /** The shading legend: open-hazard counts per shade class. */
@@ -119,6 +123,7 @@ export function hazardMapView(
     return {
       ...place,
       path: frame.path(geometry),
+      centre: frame.centroid(geometry),
       label: frame.centroid(geometry),
       counts,
       open,
@@ -133,6 +138,23 @@ export function hazardMapView(
   const located = hazards.filter((h) => h.location).sort((a, b) => a.id.localeCompare(b.id));
   const aggregated = isAggregated(located.length, limit);
   const largest = Math.max(0, ...villages.map((v) => v.located));
+  const scale = mapScale(frame.width, villages.length);
+  const bubbles = aggregated
+    ? villages
+        .filter((v) => v.located > 0)
+        .map((v) => {
+          const r = bubbleRadius(v.located, largest, scale.bubble);
+          v.label = [v.centre[0], Math.round((v.centre[1] + r + scale.label) * 10) / 10];
+          return {
+            slug: v.slug,
+            name: v.name,
+            at: v.centre,
+            r,
+            count: v.located,
+            href: villageMonthHref(ledger, month, v),
+          };
+        })
+    : [];
   return {
     month,
     cutoff: list.cutoff,
@@ -150,19 +172,9 @@ export function hazardMapView(
           at: frame.project(h.location!),
           href: hazardPath(h.id),
         })),
-    bubbles: aggregated
-      ? villages
-          .filter((v) => v.located > 0)
-          .map((v) => ({
-            slug: v.slug,
-            name: v.name,
-            at: v.label,
-            r: bubbleRadius(v.located, largest),
-            count: v.located,
-            href: villageMonthHref(ledger, month, v),
-          }))
-      : [],
+    bubbles,
     aggregated,
+    labelSize: scale.label,
     located: located.length,
     listed: hazards.length,
     bands: shadeBands(most),

@@ -29,11 +29,27 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
   return groups;
 }
 
-/** Radius of a per-village mark: area in proportion to the count, the largest village at BUBBLE.max. */
-export function bubbleRadius(count: number, largest: number): number {
+/**
+ * Radius of a per-village mark: area in proportion to the count, the largest village at `max`
+ * (BUBBLE.max, or less where villages are small on the map).
+ */
+export function bubbleRadius(count: number, largest: number, max: number = BUBBLE.max): number {
   if (count <= 0 || largest <= 0) return 0;
-  const r = BUBBLE.max * Math.sqrt(count / largest);
+  const r = max * Math.sqrt(count / largest);
   return Math.round(Math.max(BUBBLE.min, r) * 10) / 10;
+}
+
+/**
+ * Sizes that fit `villages` villages on a map `width` units wide: a village spans about
+ * width / √villages. Labels get a quarter of that (three characters fit), at most 20 units;
+ * the largest per-village mark a third, at most BUBBLE.max.
+ */
+export function mapScale(width: number, villages: number): { label: number; bubble: number } {
+  const span = width / Math.sqrt(Math.max(1, villages));
+  return {
+    label: Math.min(20, Math.max(8, Math.round(span / 4))),
+    bubble: Math.min(BUBBLE.max, Math.max(BUBBLE.min, Math.round(span / 3))),
+  };
 }
 
 /**

@@ -70,7 +70,11 @@ describe('hazardMapView', () => {
       ['甲村', 2, 26, '/disclosures/2023-07/'],
       ['乙村', 1, 18.4, '/disclosures/2023-07/'],
     ]);
-    expect(grouped.bubbles[0]!.at).toEqual(grouped.villages[0]!.label);
+    // The mark sits in the middle of the village, its name below the mark.
+    const [jia] = grouped.villages;
+    expect(grouped.bubbles[0]!.at).toEqual(jia!.centre);
+    expect(jia!.label).toEqual([jia!.centre[0], jia!.centre[1] + 26 + 20]);
+    expect(grouped.labelSize).toBe(20);
   });
 
   it('draws one village alone for its own page', () => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   BUBBLE,
   MARK_LIMIT,
+  VILLAGE_MARK_LIMIT,
   bubbleRadius,
   groupBy,
   isAggregated,
+  mapScale,
   shadeBands,
   shadeClass,
 } from '../../../src/lib/map/aggregate';
@@ -24,6 +26,16 @@ describe('aggregation past the mark limit', () => {
     expect(bubbleRadius(100, 400)).toBe(BUBBLE.max / 2);
     expect(bubbleRadius(1, 400)).toBe(BUBBLE.min);
     expect(bubbleRadius(0, 400)).toBe(0);
+  });
+
+  it('shrinks labels and per-village marks to the size of a village on the map', () => {
+    // A township of 7 villages on 800 units: full size.
+    expect(mapScale(800, 7)).toEqual({ label: 20, bubble: BUBBLE.max });
+    // A county of 200: a village spans about 57 units; three characters of 14 fit, a mark of radius 19.
+    expect(mapScale(800, 200)).toEqual({ label: 14, bubble: 19 });
+    expect(bubbleRadius(400, 400, 19)).toBe(19);
+    // Never below legibility or a finger's target.
+    expect(mapScale(800, 100_000)).toEqual({ label: 8, bubble: BUBBLE.min });
   });
 
   it('groups in first-seen order', () => {
