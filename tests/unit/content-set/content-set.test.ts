@@ -108,3 +108,23 @@ describe('loadContent', () => {
     }
   });
 });
+
+describe('readContentSet with a map file', () => {
+  const MAP = 'content/map/villages.geojson';
+
+  it('stops on broken GeoJSON, naming the file', () => {
+    const result = lines({ ...fixtureSources(), map: { path: MAP, text: '{"type": ' } });
+    expect(result.ok).toBe(false);
+    expect(result.lines[0]).toBe(
+      `✗ ${MAP} · GeoJSON 格式错误：不是有效的 JSON，请检查逗号、引号和括号，或从 GIS 软件重新导出`,
+    );
+  });
+
+  it('checks the boundaries against the site file, and keeps the map', () => {
+    const empty = { path: MAP, text: '{"type": "FeatureCollection", "name": "示例", "features": []}' };
+    const result = lines({ ...fixtureSources(), map: empty });
+    expect(result.ok).toBe(false);
+    expect(result.lines.filter((l) => l.startsWith(`✗ ${MAP}`)).length).toBeGreaterThan(0);
+    expect(result.lines.every((l) => !l.startsWith('✗') || l.includes('缺少该村的村界'))).toBe(true);
+  });
+});

@@ -34,6 +34,7 @@ describe('the content folder layout', () => {
       receipts: 'c/receipts.yaml',
       hazardLists: 'c/hazard-lists',
       progressTables: 'c/progress-tables',
+      map: 'c/map/villages.geojson',
     });
     expect(monthFiles('2023-07', 'c')).toEqual({
       list: 'c/hazard-lists/2023-07.yaml',
