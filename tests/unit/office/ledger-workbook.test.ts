@@ -247,6 +247,102 @@ function december(): SourceFile {
   return listFile(fixture, '2023-12');
 }
 
+describe('ledger import of cells as a clerk types them', () => {
+  it('reads numbers, serial dates, rich text and links, and rewrites multi-line text as blocks', async () => {
+    const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
+      const row = rowOf(sheet, 'NZ-2023-0046');
+      sheet.getCell(`${letterOf('整改资金')}${row}`).value = 12;
+      // 45291 is 2023-12-31 as Excel counts days.
+      sheet.getCell(`${letterOf('整改期限')}${row}`).value = 45291;
+      sheet.getCell(`${letterOf('隐患名称')}${row}`).value = {
+        richText: [{ text: '加油站卸油' }, { text: '无人监护' }],
+      };
+      sheet.getCell(`${letterOf('应急预案')}${row}`).value = {
+        text: '卸油时专人监护',
+        hyperlink: 'https://example.invalid/',
+      };
+      sheet.getCell(`${letterOf('隐患描述')}${row}`).value = '第一段。\r\n\r\n第二段。';
+      const other = rowOf(sheet, 'NZ-2023-0014');
+      sheet.getCell(`${letterOf('隐患描述')}${other}`).value = '改为一行的描述。';
+      sheet.getCell(`${letterOf('挂牌督办部门')}${other}`).value = null;
+      sheet.getCell(`${letterOf('挂牌督办日期')}${other}`).value = null;
+    });
+    const result = await importInto(fixture, '2023-12', bytes);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.updated).toEqual(['NZ-2023-0014', 'NZ-2023-0046']);
+    const hazards = listOf({ path: december().path, text: result.text }).hazards;
+    const edited46 = hazards.find((h) => h.id === 'NZ-2023-0046')!;
+    expect(edited46).toMatchObject({
+      title: '加油站卸油无人监护',
+      description: '第一段。\n\n第二段。',
+    });
+    expect(edited46.plan).toMatchObject({ funds: '12', deadline: '2023-12-31', emergencyPlan: '卸油时专人监护' });
+    expect(result.text).toContain('    description: |-\n      第一段。\n\n      第二段。\n');
+    const edited14 = hazards.find((h) => h.id === 'NZ-2023-0014')!;
+    expect(edited14.description).toBe('改为一行的描述。');
+    expect(edited14.supervision).toBeUndefined();
+    expect(result.text).toContain('    description: 改为一行的描述。\n');
+  });
+
+  it('reports cells it cannot take, and reads a workbook without its 填报说明 as this month’s', async () => {
+    const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
+      const row = rowOf(sheet, 'NZ-2023-0046');
+      sheet.getCell(`${letterOf('整改资金')}${row}`).value = true;
+      sheet.addRow([
+        null,
+        '新隐患',
+        '某单位',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        '没有日期',
+      ]);
+      sheet.workbook.removeWorksheet(sheet.workbook.getWorksheet('填报说明')!.id);
+    });
+    const sheet = await readLedgerWorkbook(bytes);
+    expect(sheet.month).toBeUndefined();
+    const result = importLedger({ sheet, month: '2023-12', file: december(), sources: fixture, check });
+    const text = result.ok ? '' : result.errors.join('\n');
+    expect(text).toMatch(new RegExp(`${letterOf('整改资金')}\\d+ · 整改资金: 应为文字，不能是 TRUE/FALSE`));
+    expect(text).toMatch(new RegExp(`${letterOf('本月推进情况')}\\d+ · 本月推进情况: 每条推进情况应以日期开头`));
+  });
+
+  it('adds the first hazards to an empty list', async () => {
+    const empty: SourceFile = {
+      path: december().path,
+      text: december().text.replace(/\nhazards:[\s\S]*$/, '\nhazards: []\n'),
+    };
+    const sources = { ...fixture, hazardLists: [empty] };
+    const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
+      for (let r = sheet.rowCount; r > 2; r--) sheet.spliceRows(r, 1);
+      sheet.getCell('A2').value = null;
+    });
+    const result = importLedger({
+      sheet: await readLedgerWorkbook(bytes),
+      month: '2023-12',
+      file: empty,
+      sources,
+      check,
+    });
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.added).toEqual(['NZ-2023-0001']);
+    expect(listOf({ path: empty.path, text: result.text }).hazards).toHaveLength(1);
+  });
+});
+
 describe('ledger import from last month’s workbook', () => {
   it('brings last month’s ledger up to date in this month: closed hazards skipped, old progress left behind', async () => {
     // January as `month new` leaves it, with the summary and index number filled in.
