@@ -44,7 +44,7 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   tips sweep                         删除已过期的防滥用校验记录（Netlify 上每小时自动运行；自建服务器请用 cron 每小时运行）
   tips digest [--day YYYY-MM-DD] [--send]
                                      统计某日（默认昨日）收到的举报条数；加 --send 发到 TIP_DIGEST_WEBHOOKS 设置的
-                                     企业微信、钉钉群机器人。只发条数和查看办法，不含编号、回执码、时间和内容；
+                                     企业微信、钉钉群机器人。只发条数和查看办法，不含编号、回执号、时间和内容；
                                      当日没有举报时不发送（Netlify 上每天 9 点自动运行；自建服务器由定时器运行）
 
 举报队列：默认读取本机 npm start 使用的本地存储（.netlify/blobs-serve）。
