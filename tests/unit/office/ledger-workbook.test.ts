@@ -370,6 +370,25 @@ describe('ledger import from last month’s workbook', () => {
   });
 });
 
+describe('workbooks made from scratch', () => {
+  it('reads the first sheet by its headers, with serial day numbers in date columns', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(LEDGER_COLUMNS.map((c) => c.header));
+    const deadline = LEDGER_COLUMNS.findIndex((c) => c.header === '整改期限');
+    const row = (value: number) =>
+      LEDGER_COLUMNS.map((_, i) => (i === 0 ? 'NZ-2023-0046' : i === deadline ? value : null));
+    sheet.addRow(row(45291));
+    sheet.addRow(row(-3));
+    const read = await readLedgerWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(read.month).toBeUndefined();
+    expect(read.rows[0]!.values.get(LEDGER_COLUMNS[deadline]!)).toBe('2023-12-31');
+    expect(read.errors.map(formatCellError)).toEqual([
+      `Sheet1 · ${letterOf('整改期限')}3 · 整改期限: 应为日期，格式 YYYY-MM-DD（如 2024-01-15）`,
+    ]);
+  });
+});
+
 describe('progress cells', () => {
   it('reads one entry per dated line, continuation lines included', () => {
     expect(parseProgress('2024-01-11 周报：已动工\n2024/1/18：材料进场\n  第二行\n2024年1月25日 完工')).toEqual({
