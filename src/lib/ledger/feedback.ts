@@ -34,8 +34,7 @@ export const thursdayOnOrBefore = (date: IsoDate): IsoDate => addDays(date, -((w
 export const thursdayOnOrAfter = (date: IsoDate): IsoDate => addDays(date, (THURSDAY - weekday(date) + 7) % 7);
 
 /** Only a deadline fix still open reports every week; an immediate fix is done at once. */
-const needsWeeklyFeedback = (hazard: Hazard): boolean =>
-  hazard.status === '整改中' && hazard.mode === '限期整改';
+const needsWeeklyFeedback = (hazard: Hazard): boolean => hazard.status === '整改中' && hazard.mode === '限期整改';
 
 /** Whether the hazard has a progress entry for the week that ends on `thursday`. */
 export const hasFeedbackFor = (hazard: Hazard, thursday: IsoDate): boolean => {
