@@ -10,6 +10,7 @@ import { tf } from '../format';
 import { PhotoPicker } from '../report/PhotoPicker';
 import type { PreparedPhoto } from '../report/photos';
 import { browserSubmitter } from '../report/submit';
+import { SubmitStatus } from '../report/SubmitStatus';
 
 /**
  * The conversation of a found receipt, loaded only then (it carries the decryption and the
@@ -187,18 +188,7 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
           {failure ? t('report.retry') : t('followUp.submit')}
         </button>
       </div>
-      <div className="submit-status" role="status" aria-live="polite">
-        {step === 'encrypting' && <p>{t('report.stepEncrypting')}</p>}
-        {(step === 'challenge' || step === 'solving') && (
-          <>
-            <p>{t('report.stepPow')}</p>
-            <progress aria-label={t('report.stepPowLabel')} max={100} value={Math.round(progress * 100)}>
-              {Math.round(progress * 100)}%
-            </progress>
-          </>
-        )}
-        {step === 'sending' && <p>{t('report.stepSending')}</p>}
-      </div>
+      <SubmitStatus step={step} progress={progress} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { ReceiptPanel } from './ReceiptPanel';
 import { browserSubmitter, loadTipSchema, warmUp } from './submit';
+import { SubmitStatus } from './SubmitStatus';
 
 export interface ReportFormProps {
   villages: string[];
@@ -274,18 +275,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
         </button>
       </div>
 
-      <div className="submit-status" role="status" aria-live="polite">
-        {step === 'encrypting' && <p>{t('report.stepEncrypting')}</p>}
-        {(step === 'challenge' || step === 'solving') && (
-          <>
-            <p>{t('report.stepPow')}</p>
-            <progress aria-label={t('report.stepPowLabel')} max={100} value={Math.round(progress * 100)}>
-              {Math.round(progress * 100)}%
-            </progress>
-          </>
-        )}
-        {step === 'sending' && <p>{t('report.stepSending')}</p>}
-      </div>
+      <SubmitStatus step={step} progress={progress} />
     </form>
   );
 }
