@@ -14,7 +14,7 @@ describe('npm run office -- due', () => {
     const run = office(['due'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('重大事故隐患整改督办清单（2023年12月清单，截至 2023年12月25日）');
-    expect(run.stdout).toMatch(/交办对象：包村干部 王肖玉（1 项）\n.*\n.*\n  NZ-2023-0038 /);
+    expect(run.stdout).toMatch(/交办对象：包村干部 王肖玉（1 项）\n.*\n.*\n {2}NZ-2023-0038 /);
     expect(run.stdout).toMatch(/NZ-2023-0038 .*2023-11-20 {2}已逾期 35 天/);
     expect(run.stdout).toMatch(/NZ-2023-0035 .*2023-12-31 {2}6 天后到期/);
   });
