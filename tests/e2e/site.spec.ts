@@ -109,7 +109,11 @@ test('walk: home → month → hazard → village', async ({ page }) => {
 
   await page.getByRole('link', { name: village.name, exact: true }).first().click();
   await expect(page).toHaveURL(new RegExp(`/villages/${village.slug}/$`));
-  await expect(page.locator(`a[href="/hazards/${firstHazard.id}/"]`)).toBeVisible();
+  // The village's list names the hazard by its number (its map mark is a second link to the same page).
+  await expect(page.getByRole('link', { name: firstHazard.id, exact: true })).toHaveAttribute(
+    'href',
+    `/hazards/${firstHazard.id}/`,
+  );
   await expectAccessible(page);
 });
 
@@ -214,8 +218,9 @@ test('every checksum on /data/ matches the bytes served', async ({ page, request
   const files = await page
     .locator('code[data-file]')
     .evaluateAll((codes) => codes.map((c) => ({ path: c.getAttribute('data-file')!, sha256: c.textContent.trim() })));
-  // The ledger, then per month its hazard list and its 调度表, each as JSON and CSV.
-  expect(files).toHaveLength(1 + 4 * months.length);
+  // The ledger, then per month its hazard list and its 调度表, each as JSON and CSV, and its map as GeoJSON.
+  expect(files).toHaveLength(1 + 5 * months.length);
+  expect(files.map((f) => f.path)).toContain(`/data/${months.at(-1)}.geojson`);
   expect(files.map((f) => f.path)).toContain(`/data/${months.at(-1)}-table.csv`);
   for (const file of files) {
     const body = await (await request.get(file.path)).body();
