@@ -27,10 +27,12 @@ import {
 /** Files read and handed to Pagefind at once; bounds open files and memory, not speed. */
 const CONCURRENCY = 8;
 /**
- * What an older shard needs: its index, and the WASM for a page that starts Pagefind on it (a
- * hazard number's shard); pagefind.js and the UI bundles are served from shard 0 only.
+ * What an older shard needs: its index, and the WASM and search worker for a page that starts
+ * Pagefind on it (a hazard number's shard: Pagefind starts its one worker from the first bundle's
+ * folder); pagefind.js and the UI bundles are served from shard 0 only.
  */
-const MERGED_SHARD_KEEPS = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|index|fragment|filter)$/;
+const MERGED_SHARD_KEEPS =
+  /^(pagefind-entry\.json|pagefind\..+\.pf_meta|wasm\..+\.pagefind|pagefind-worker\.js|index|fragment|filter)$/;
 
 /** One shard for a worker to index. */
 interface Task {

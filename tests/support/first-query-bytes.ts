@@ -1,6 +1,6 @@
 /**
  * "How many bytes does a resident's phone fetch for a first search?" — measured in a real
- * Chromium with an empty cache, from Chromium's own network events (CDP), from navigation to
+ * Chromium with an empty cache, from the browser's network events (the page's and its workers'), from navigation to
  * the first results on screen, everything included: page, CSS, script, Pagefind's code, WASM,
  * index chunks and result fragments.
  *
@@ -11,12 +11,12 @@
  * (it then launches the system Chromium itself).
  */
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { chromiumPath } from '../../scripts/chromium.mjs';
 
 export interface FetchedResource {
   url: string;
-  /** CDP resource type: Document, Script, Stylesheet, Fetch… */
+  /** Resource type as Chromium names it: Document, Script, Stylesheet, Fetch… */
   type: string;
   /** Bytes on the wire as this server sent them (headers included, compressed if it compressed). */
   transferred: number;
@@ -102,50 +102,39 @@ export async function firstQueryBytes(url: string, options: FirstQueryOptions = 
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-
-    const seen = new Map<string, { url: string; type: string; decoded: number }>();
-    const finished = new Map<string, number>();
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (!e.request.url.startsWith('data:'))
-        seen.set(e.requestId, { url: e.request.url, type: e.type ?? '', decoded: 0 });
+    // Playwright's request events, not a CDP session on the page: they also report what the page's
+    // workers fetch (Pagefind searches in a worker, which fetches the WASM, index and fragments).
+    const finished: { request: Request; afterInteraction: boolean }[] = [];
+    let interacted = false;
+    page.on('requestfinished', (request) => {
+      if (!request.url().startsWith('data:')) finished.push({ request, afterInteraction: interacted });
     });
-    cdp.on('Network.dataReceived', (e) => {
-      const entry = seen.get(e.requestId);
-      if (entry) entry.decoded += e.dataLength;
-    });
-    cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.encodedDataLength));
 
     await page.goto(url);
     await (options.ready ?? searchPageReady)(page);
     // Let requests started by the results (fragments) finish.
     await page.waitForLoadState('networkidle', { timeout: options.timeoutMs ?? 30_000 });
-    const beforeInteraction = new Set(seen.keys());
+    await idle(page, options.timeoutMs ?? 30_000);
     if (options.interact) {
+      interacted = true;
       await options.interact(page);
       await idle(page, options.timeoutMs ?? 30_000);
     }
 
     const resources: FetchedResource[] = [];
-    for (const [id, entry] of seen) {
-      const transferred = finished.get(id);
-      if (transferred === undefined) continue;
-      let gzipped = 0;
-      try {
-        const body = await cdp.send('Network.getResponseBody', { requestId: id });
-        gzipped = gzipSync(Buffer.from(body.body, body.base64Encoded ? 'base64' : 'utf8'), { level: 9 }).length;
-      } catch {
-        // No body (204, redirect): nothing to compress.
-      }
+    for (const { request, afterInteraction } of finished) {
+      const body = (await (await request.response())?.body().catch(() => undefined)) ?? Buffer.alloc(0);
+      const sizes = await request.sizes();
+      // A worker's own script reports no body size on the wire: count it as sent uncompressed.
+      const sentBody = sizes.responseBodySize > 0 ? sizes.responseBodySize : body.length;
+      const type = request.resourceType();
       resources.push({
-        url: entry.url,
-        type: entry.type,
-        transferred,
-        decoded: entry.decoded,
-        gzipped,
-        afterInteraction: !beforeInteraction.has(id),
+        url: request.url(),
+        type: type.charAt(0).toUpperCase() + type.slice(1),
+        transferred: sizes.responseHeadersSize + sentBody,
+        decoded: body.length,
+        gzipped: body.length > 0 ? gzipSync(body, { level: 9 }).length : 0,
+        afterInteraction,
       });
     }
     const search = resources.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
