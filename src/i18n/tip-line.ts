@@ -93,6 +93,7 @@ export const tipLineText = {
   'followUp.text': '补充的情况',
   'followUp.textHint': '回答问题时，请不要写出只有少数人知道的细节（如您的班次、岗位、在场的人），以免暴露身份。',
   'followUp.submit': '加密并发送补充材料',
+  'followUp.failedTitle': '补充材料没有发送成功',
   'followUp.sent': '补充材料已发送（收到日期：{date}）。办公室记录后，会在网站下次更新时出现在上面的对话中。',
   'followUp.another': '再补充一条',
 } as const;

@@ -110,8 +110,15 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   await expectAccessible(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  // 5. The follow-up, with a GPS-tagged photo, through the same protocol as a tip.
-  await page.getByLabel('补充的情况').fill(ANSWER);
+  // 5. An empty follow-up is refused on the device, the reason tied to the field (read with it).
+  await page.getByRole('button', { name: '加密并发送补充材料' }).click();
+  const answer = page.getByLabel('补充的情况');
+  await expect(answer).toHaveAttribute('aria-invalid', 'true');
+  await expect(answer).toHaveAccessibleDescription(/请写明要补充的情况/);
+  await expectAccessible(page);
+
+  // The follow-up, with a GPS-tagged photo, through the same protocol as a tip.
+  await answer.fill(ANSWER);
   await page.getByLabel('照片').setInputFiles(PHOTO);
   await expect(page.locator('.photo-list li')).toHaveCount(1);
   await page.getByRole('button', { name: '加密并发送补充材料' }).click();

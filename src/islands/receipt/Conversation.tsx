@@ -7,9 +7,11 @@ import type { PublicMessage } from '../../lib/tips/receipts';
 import type { SubmitStep } from '../../lib/tips/submit';
 import { FollowUp, TIP_LIMITS } from '../../schemas/tip';
 import { tf } from '../format';
+import { Field, fieldProps, type FieldErrors } from '../report/Field';
 import { PhotoPicker } from '../report/PhotoPicker';
 import type { PreparedPhoto } from '../report/photos';
 import { browserSubmitter } from '../report/submit';
+import { SubmitFailure } from '../report/SubmitFailure';
 import { SubmitStatus } from '../report/SubmitStatus';
 
 /**
@@ -84,7 +86,7 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [photoBusy, setPhotoBusy] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<'text' | 'photos', string | undefined>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [step, setStep] = useState<SubmitStep | 'idle'>('idle');
   const [progress, setProgress] = useState(0);
   const [failure, setFailure] = useState<string | undefined>();
@@ -148,28 +150,22 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
     >
       <h3 id="follow-up-title">{t('followUp.title')}</h3>
       <p>{t('followUp.intro')}</p>
-      <div className={errors.text ? 'field field-error' : 'field'}>
-        <label htmlFor="follow-up-text">{t('followUp.text')}</label>
-        <p className="field-hint" id="follow-up-text-hint">
-          {t('followUp.textHint')}
-        </p>
-        {errors.text && (
-          <p className="field-message" id="follow-up-text-error">
-            <span className="visually-hidden">错误：</span>
-            {errors.text}
-          </p>
-        )}
+      <Field
+        name="text"
+        form="follow-up"
+        label={t('followUp.text')}
+        required
+        hint={t('followUp.textHint')}
+        errors={errors}
+      >
         <textarea
-          id="follow-up-text"
-          name="text"
+          {...fieldProps('text', errors, true, 'follow-up')}
           rows={5}
           maxLength={TIP_LIMITS.what}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={errors.text ? 'follow-up-text-hint follow-up-text-error' : 'follow-up-text-hint'}
         />
-      </div>
+      </Field>
       <PhotoPicker
         photos={photos}
         onChange={setPhotos}
@@ -179,9 +175,7 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
         onError={(message) => setErrors((e) => ({ ...e, photos: message }))}
       />
       {failure && (
-        <div className="submit-failure" role="alert">
-          <p>{failure}</p>
-        </div>
+        <SubmitFailure id="follow-up-failure" heading="h4" title={t('followUp.failedTitle')} message={failure} />
       )}
       <div className="submit-row">
         <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>

@@ -3,15 +3,15 @@ import { t } from '../../i18n/tip-line';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-const id = (name: string) => `report-${name}`;
+/** A field's id is its form's and its own name: `report-what` on the tip form, `follow-up-text` below a receipt. */
+const fieldId = (name: string, form: string) => `${form}-${name}`;
 
 /** Props that tie a control to its label, hint and error (GOV.UK pattern). */
-export function fieldProps(name: string, errors: FieldErrors, hasHint = false) {
-  const describedBy = [hasHint ? `${id(name)}-hint` : '', errors[name] ? `${id(name)}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+export function fieldProps(name: string, errors: FieldErrors, hasHint = false, form = 'report') {
+  const id = fieldId(name, form);
+  const describedBy = [hasHint ? `${id}-hint` : '', errors[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
   return {
-    id: id(name),
+    id,
     name,
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': describedBy || undefined,
@@ -24,24 +24,27 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
   errors: FieldErrors;
+  /** The form's id prefix (see fieldProps); the tip form's by default. */
+  form?: string;
   children: ReactNode;
 }) {
   const error = props.errors[props.name];
+  const id = fieldId(props.name, props.form ?? 'report');
   return (
     <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id(props.name)}>
+      <label htmlFor={id}>
         {props.label}
         <span className={props.required ? 'field-required' : 'field-optional'}>
           {props.required ? t('report.required') : t('report.optional')}
         </span>
       </label>
       {props.hint && (
-        <p className="field-hint" id={`${id(props.name)}-hint`}>
+        <p className="field-hint" id={`${id}-hint`}>
           {props.hint}
         </p>
       )}
       {error && (
-        <p className="field-message" id={`${id(props.name)}-error`}>
+        <p className="field-message" id={`${id}-error`}>
           <span className="visually-hidden">错误：</span>
           {error}
         </p>

@@ -8,6 +8,7 @@ import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { ReceiptPanel } from './ReceiptPanel';
 import { browserSubmitter, loadTipSchema, warmUp } from './submit';
+import { SubmitFailure } from './SubmitFailure';
 import { SubmitStatus } from './SubmitStatus';
 
 export interface ReportFormProps {
@@ -44,7 +45,6 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   // The submit protocol: it keeps one submission per form content, so a retry resends the same bytes.
   const [submitter] = useState(() => browserSubmitter(recipients));
   const summaryRef = useRef<HTMLDivElement>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
   // Set while a submit validates, before `step` says so: a second tap then does nothing.
   const validating = useRef(false);
 
@@ -54,9 +54,6 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   useEffect(() => {
     if (Object.keys(errors).length) summaryRef.current?.focus();
   }, [errors]);
-  useEffect(() => {
-    if (failure) failureRef.current?.focus();
-  }, [failure]);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -256,18 +253,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
         )}
       </fieldset>
 
-      {failure && (
-        <div
-          className="submit-failure"
-          ref={failureRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="submit-failure-title"
-        >
-          <h2 id="submit-failure-title">{t('report.failedTitle')}</h2>
-          <p>{failure}</p>
-        </div>
-      )}
+      {failure && <SubmitFailure id="submit-failure" heading="h2" title={t('report.failedTitle')} message={failure} />}
 
       <div className="submit-row">
         <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>
