@@ -96,15 +96,24 @@ function staticLocations(o: KitOptions): string[] {
     '        access_log off;',
     '        error_log /dev/null crit;',
   ];
-  const block = (match: string, path: string, extra: string[], files: boolean) => [
+  const block = (match: string, path: string, extra: string[], files: boolean, nested: string[] = []) => [
     `    location ${match} {`,
     ...extra,
     ...(files ? ['        try_files $uri $uri/ =404;'] : []),
     ...addHeaders(headersFor(path), '        '),
+    ...nested,
     '    }',
   ];
+  // The open data's maps: Debian's mime.types has no GeoJSON. Nested, so the headers above apply to it
+  // too (a location with its own add_header would drop them); a `types` block would replace the list.
+  const geojson = [
+    '',
+    '        location ~ \\.geojson$ {',
+    '            default_type application/geo+json;',
+    '        }',
+  ];
   return [
-    ...block(at('/'), '/', [], true),
+    ...block(at('/'), '/', [], true, geojson),
     '',
     ...block(at('/report/'), '/report/', quiet, true),
     '',
@@ -218,7 +227,7 @@ export function nginxConfig(o: KitOptions = DEFAULT_KIT): string {
     '    limit_req_status 429;',
     '    limit_req_log_level warn;',
     '    gzip on;',
-    '    gzip_types text/css text/javascript application/javascript application/json application/xml text/xml text/csv image/svg+xml;',
+    '    gzip_types text/css text/javascript application/javascript application/json application/geo+json application/xml text/xml text/csv image/svg+xml;',
     '',
     '    proxy_http_version 1.1;',
     '    proxy_set_header Host $host;',

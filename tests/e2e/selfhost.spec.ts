@@ -168,6 +168,17 @@ test('every page type under the base path: 200 through nginx, the headers and CS
     expect(res.status(), path).toBe(200);
     expect(res.headers(), path).toMatchObject(lower(headersFor(path)));
   }
+  // A month's map as GeoJSON: typed (Debian's mime.types has no such entry), compressed, same headers.
+  const geojson = await page.request.get(`${origin}${at('/data/2023-12.geojson')}`, {
+    headers: { 'Accept-Encoding': 'gzip' },
+  });
+  expect(geojson.status()).toBe(200);
+  expect(geojson.headers()).toMatchObject({
+    ...lower(headersFor('/data/2023-12.geojson')),
+    'content-type': 'application/geo+json',
+    'content-encoding': 'gzip',
+  });
+  expect(((await geojson.json()) as { type: string }).type).toBe('FeatureCollection');
   const api = await page.request.get(`${origin}${at('/api/tips/challenge')}`);
   expect(api.headers()).toMatchObject(lower(headersFor('/api/tips/challenge', API_RULES)));
   expect(api.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
