@@ -232,7 +232,9 @@ test('search under the base path: Pagefind and every shard load from it, and res
   const older = page.getByRole('button', { name: '继续搜索更早登记的隐患' });
   await expect(older).toBeVisible();
   await older.click();
-  await expect.poll(() => index.some((p) => p.startsWith(at('/pagefind/shard-')))).toBe(true);
+  // The button is marked busy from the click until the merged search has drawn its results.
+  await expect(older).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
+  expect(index.some((p) => p.startsWith(at('/pagefind/shard-')))).toBe(true);
   const hrefs = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href.startsWith(at('/hazards/')), href).toBe(true);

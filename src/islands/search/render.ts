@@ -1,4 +1,5 @@
 import { parseExcerpt } from '../../lib/search/excerpt';
+import { resultPath } from '../../lib/search/result-path';
 import type { SearchMessages } from './messages';
 import type { PagefindResultData } from './pagefind-api';
 
@@ -28,8 +29,8 @@ export function renderResult(data: PagefindResultData, messages: SearchMessages)
 
   const heading = document.createElement('h3');
   const link = document.createElement('a');
-  link.href = data.url;
-  link.textContent = data.meta['title'] ?? data.url;
+  link.href = resultPath(data.url, location.href);
+  link.textContent = data.meta['title'] ?? link.getAttribute('href')!;
   heading.append(link);
   item.append(heading);
 
