@@ -4,15 +4,14 @@ import type { ReadMessage } from '../../lib/tips/conversation';
 import { readThread } from '../../lib/tips/conversation';
 import { receiptReplyKey } from '../../lib/tips/reply-key';
 import type { PublicMessage } from '../../lib/tips/receipts';
-import type { SubmitStep } from '../../lib/tips/submit';
 import { FollowUp, TIP_LIMITS } from '../../schemas/tip';
 import { tf } from '../format';
 import { Field, fieldProps, type FieldErrors } from '../report/Field';
 import { PhotoPicker } from '../report/PhotoPicker';
 import type { PreparedPhoto } from '../report/photos';
-import { browserSubmitter } from '../report/submit';
 import { SubmitFailure } from '../report/SubmitFailure';
 import { SubmitStatus } from '../report/SubmitStatus';
+import { useSubmission } from '../report/useSubmission';
 
 /**
  * The conversation of a found receipt, loaded only then (it carries the decryption and the
@@ -87,19 +86,15 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [step, setStep] = useState<SubmitStep | 'idle'>('idle');
-  const [progress, setProgress] = useState(0);
-  const [failure, setFailure] = useState<string | undefined>();
   const [sent, setSent] = useState<string | undefined>();
   // The tip form's protocol, bound to this receipt: a follow-up carries the receipt of its tip.
-  const [submitter] = useState(() => browserSubmitter(recipients, { receipt }));
-  const busy = step !== 'idle';
+  const { prepare, send, step, progress, busy, failure, setFailure } = useSubmission(recipients, { receipt });
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy || photoBusy) return;
     setFailure(undefined);
-    const submission = submitter.prepare(JSON.stringify([text, photos.map((p) => p.previewUrl)]));
+    const submission = prepare(JSON.stringify([text, photos.map((p) => p.previewUrl)]));
     const parsed = FollowUp.omit({ replyTo: true }).safeParse({
       version: 2,
       kind: 'follow-up',
@@ -114,19 +109,12 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
       return;
     }
     setErrors({});
-    try {
-      const outcome = await submitter.submit(submission, parsed.data, { onStep: setStep, onProgress: setProgress });
-      if (outcome.ok) {
-        setSent(outcome.received);
-        for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
-        setPhotos([]);
-        setText('');
-      } else setFailure(outcome.message);
-    } catch {
-      setFailure(t('report.networkError'));
-    } finally {
-      setStep('idle');
-    }
+    const accepted = await send(submission, parsed.data);
+    if (!accepted) return;
+    setSent(accepted.received);
+    for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
+    setPhotos([]);
+    setText('');
   }
 
   if (sent) {

@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/tip-line';
-import type { SubmitStep } from '../../lib/tips/submit';
 import { chinaDay } from '../../schemas/china-day';
 import { TIP_LIMITS, VILLAGE_UNKNOWN } from '../../schemas/tip-limits';
 import { Field, fieldProps, type FieldErrors } from './Field';
 import { PhotoPicker } from './PhotoPicker';
 import type { PreparedPhoto } from './photos';
 import { ReceiptPanel } from './ReceiptPanel';
-import { browserSubmitter, loadTipSchema, warmUp } from './submit';
+import { loadTipSchema, warmUp } from './submit';
 import { SubmitFailure } from './SubmitFailure';
 import { SubmitStatus } from './SubmitStatus';
+import { useSubmission } from './useSubmission';
 
 export interface ReportFormProps {
   villages: string[];
@@ -29,7 +29,6 @@ interface Values {
 }
 const EMPTY: Values = { what: '', village: '', place: '', sector: '', unit: '', seen: '', contact: '' };
 
-type Step = 'idle' | SubmitStep;
 const FIELD_ORDER = ['what', 'village', 'place', 'sector', 'unit', 'seen', 'photos', 'contact'] as const;
 
 export default function ReportForm({ villages, sectors, recipients }: ReportFormProps) {
@@ -38,18 +37,13 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [step, setStep] = useState<Step>('idle');
-  const [progress, setProgress] = useState(0);
-  const [failure, setFailure] = useState<string | undefined>();
   const [success, setSuccess] = useState<{ receipt: string; received: string } | undefined>();
-  // The submit protocol: it keeps one submission per form content, so a retry resends the same bytes.
-  const [submitter] = useState(() => browserSubmitter(recipients));
+  const { prepare, send, step, progress, busy, failure, setFailure } = useSubmission(recipients);
   const summaryRef = useRef<HTMLDivElement>(null);
   // Set while a submit validates, before `step` says so: a second tap then does nothing.
   const validating = useRef(false);
 
   const set = (name: keyof Values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
-  const busy = step !== 'idle';
 
   useEffect(() => {
     if (Object.keys(errors).length) summaryRef.current?.focus();
@@ -61,7 +55,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     setFailure(undefined);
     const fields = { ...values, contact: wantsContact ? values.contact : '' };
     const content = JSON.stringify([fields, photos.map((p) => p.previewUrl)]);
-    const submission = submitter.prepare(content);
+    const submission = prepare(content);
     validating.current = true;
     let schema;
     try {
@@ -89,22 +83,13 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     }
     setErrors({});
 
-    try {
-      const outcome = await submitter.submit(submission, parsed.data, { onStep: setStep, onProgress: setProgress });
-      if (outcome.ok) {
-        setSuccess({ receipt: outcome.receipt, received: outcome.received });
-        for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
-        setPhotos([]);
-        setValues(EMPTY);
-        setWantsContact(false);
-      } else {
-        setFailure(outcome.message);
-      }
-    } catch {
-      setFailure(t('report.networkError'));
-    } finally {
-      setStep('idle');
-    }
+    const accepted = await send(submission, parsed.data);
+    if (!accepted) return;
+    setSuccess({ receipt: accepted.receipt, received: accepted.received });
+    for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
+    setPhotos([]);
+    setValues(EMPTY);
+    setWantsContact(false);
   }
 
   if (success) {
