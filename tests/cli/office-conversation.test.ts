@@ -10,23 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import sharp from 'sharp';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import challengeHandler from '../../netlify/functions/challenge.mts';
-import tipsHandler from '../../netlify/functions/tips.mts';
 import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
-import { bytesToBase64 } from '../../src/lib/bytes';
 import { readThread } from '../../src/lib/tips/conversation';
-import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
+import { encryptTip } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
-import { solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';
 import { generateReceipt } from '../../src/lib/tips/receipt';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { receiptReplyKey } from '../../src/lib/tips/reply-key';
 import { ReceiptsFile } from '../../src/schemas/receipt';
 import type { Sealable } from '../../src/schemas/tip';
+import { phonePhoto, submitCiphertext } from './support/intake';
 import { office, workspace, type Workspace } from './support/office';
 
 const IDENTITY = 'tests/fixtures/development-identity.txt';
@@ -38,24 +34,7 @@ const receipt = generateReceipt();
 const ids = { tip: '', followUp: '', other: '' };
 
 async function submit(document: Sealable): Promise<string> {
-  const recipient = readSiteRecipient();
-  const issued = (await (
-    await challengeHandler(new Request('http://localhost/api/tips/challenge'))
-  ).json()) as IssuedChallenge;
-  const solution = await solveTipChallenge(issued.challenge);
-  const submissionId = newSubmissionId();
-  const ciphertext = await encryptTip(document, [recipient]);
-  const res = await tipsHandler(
-    new Request('http://localhost/api/tips', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        buildEnvelope({ submissionId, ciphertext, challenge: issued.challenge, solution: solution! }),
-      ),
-    }),
-  );
-  expect(res.status).toBe(201);
-  return submissionId;
+  return submitCiphertext(await encryptTip(document, [readSiteRecipient()]));
 }
 
 /** The development recipient of the sample site: its private half is tests/fixtures/development-identity.txt. */
@@ -64,18 +43,6 @@ function readSiteRecipient(): string {
     tipRecipients: { recipient: string }[];
   };
   return site.tipRecipients[0]!.recipient;
-}
-
-async function gpsPhoto(): Promise<string> {
-  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a57' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'PhoneMaker', Model: 'Informant Phone' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 26/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '112/1 1/1 0/1' },
-    })
-    .toBuffer();
-  expect(findJpegMetadata(new Uint8Array(jpeg))).toContain('GPS');
-  return bytesToBase64(new Uint8Array(jpeg));
 }
 
 const entry = async () => {
@@ -113,7 +80,7 @@ beforeAll(async () => {
     kind: 'follow-up',
     receipt,
     text: '补充：夜班时粉尘最大，照片是车间门口。',
-    photos: [{ type: 'image/jpeg', width: 40, height: 30, data: await gpsPhoto() }],
+    photos: [{ type: 'image/jpeg', width: 40, height: 30, data: await phonePhoto(40, 30, '#a57') }],
   });
 }, 120_000);
 

@@ -10,20 +10,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Encrypter } from 'age-encryption';
-import sharp from 'sharp';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import challengeHandler from '../../netlify/functions/challenge.mts';
-import tipsHandler from '../../netlify/functions/tips.mts';
 import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
-import { bytesToBase64 } from '../../src/lib/bytes';
-import { buildEnvelope, encryptTip, newSubmissionId } from '../../src/lib/tips/envelope';
+import { encryptTip } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
-import { solveTipChallenge, type IssuedChallenge } from '../../src/lib/tips/pow';
 import { generateReceipt } from '../../src/lib/tips/receipt';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { Tip } from '../../src/schemas/tip';
+import { phonePhoto, submitCiphertext } from './support/intake';
 import { office, workspace, type Workspace } from './support/office';
 
 /** The receipts file's entries as YAML reads them. */
@@ -37,38 +33,6 @@ const keys: { a: string; b: string; recipients: string[] } = { a: '', b: '', rec
 const ids: { photo: string; broken: string; plain: string } = { photo: '', broken: '', plain: '' };
 let photoTip: Tip;
 let plainTip: Tip;
-
-/** One submission through the real challenge and tips handlers. */
-async function submit(ciphertext: Uint8Array): Promise<string> {
-  const issued = (await (
-    await challengeHandler(new Request('http://localhost/api/tips/challenge'))
-  ).json()) as IssuedChallenge;
-  const solution = await solveTipChallenge(issued.challenge);
-  const submissionId = newSubmissionId();
-  const envelope = buildEnvelope({ submissionId, ciphertext, challenge: issued.challenge, solution: solution! });
-  const res = await tipsHandler(
-    new Request('http://localhost/api/tips', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(envelope),
-    }),
-  );
-  expect(res.status).toBe(201);
-  return submissionId;
-}
-
-/** A JPEG as a phone writes it: camera make and model, and where it was taken. */
-async function phonePhoto(): Promise<string> {
-  const jpeg = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#7a5' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'PhoneMaker', Model: 'Informant Phone' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 26/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '112/1 1/1 0/1' },
-    })
-    .toBuffer();
-  expect(findJpegMetadata(new Uint8Array(jpeg))).toContain('GPS');
-  return bytesToBase64(new Uint8Array(jpeg));
-}
 
 const recipientOf = (stdout: string) => /recipient: (age1[0-9a-z]{58})/.exec(stdout)![1]!;
 
@@ -101,7 +65,7 @@ beforeAll(async () => {
     sector: '燃气',
     unit: '东堡示例小饭店',
     seen: '2023-12-20',
-    photos: [{ type: 'image/jpeg', width: 48, height: 32, data: await phonePhoto() }],
+    photos: [{ type: 'image/jpeg', width: 48, height: 32, data: await phonePhoto(48, 32, '#7a5') }],
   });
   plainTip = Tip.parse({
     version: 1,
@@ -109,12 +73,12 @@ beforeAll(async () => {
     what: '石门村一处仓库堵塞消防通道。',
     village: '石门村',
   });
-  ids.photo = await submit(await encryptTip(photoTip, keys.recipients));
-  ids.plain = await submit(await encryptTip(plainTip, keys.recipients));
+  ids.photo = await submitCiphertext(await encryptTip(photoTip, keys.recipients));
+  ids.plain = await submitCiphertext(await encryptTip(plainTip, keys.recipients));
   // A tip whose content does not pass the schema (e.g. from an older form): never dropped.
   const encrypter = new Encrypter();
   for (const r of keys.recipients) encrypter.addRecipient(r);
-  ids.broken = await submit(
+  ids.broken = await submitCiphertext(
     await encrypter.encrypt(JSON.stringify({ version: 1, what: '旧版表单的举报：河湾村砖厂粉尘很大。' })),
   );
 }, 120_000);
