@@ -93,6 +93,50 @@ test.describe('at 360 × 640', () => {
     await expectAccessible(page, 'month at 360 px');
   });
 
+  test('month page: blocks below the first screen are laid out when scrolled near', async ({ page }) => {
+    await page.goto(`/disclosures/${latest}/`);
+    // A block's own box is there from the start; what content-visibility skips is what is inside it.
+    const laidOut = (selector: string) =>
+      page
+        .locator(selector)
+        .last()
+        .evaluate((el) => el.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }));
+    const deferred = ['article.card', 'figure.chart', '.progress-region', 'table.hazards tbody tr'];
+    for (const selector of deferred) expect(await laidOut(selector), `${selector} at load`).toBe(false);
+    for (const selector of deferred) {
+      await page.locator(selector).last().scrollIntoViewIfNeeded();
+      await expect.poll(() => laidOut(selector), `${selector} once scrolled to`).toBe(true);
+    }
+  });
+
+  test('a hazard row not yet laid out reserves room for all its links', async ({ page }) => {
+    // Before it is laid out a row occupies its reserved height. A row's last lines are text; were one of
+    // its links below that height, it would overlap the next row's number link for tools that measure
+    // link spacing. Checked on the narrowest phones too, where rows are tallest.
+    const paths = [...ledger.months.map((m) => `/disclosures/${m}/`), `/villages/${village.slug}/`];
+    for (const width of [320, PHONE.width]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      for (const path of paths) {
+        await page.goto(path);
+        const outside = await page.locator('table.hazards tbody tr').evaluateAll((rows) =>
+          rows
+            .map((row) => {
+              const top = row.getBoundingClientRect().top;
+              const links = [...row.querySelectorAll('a')].map((a) => a.getBoundingClientRect().bottom - top);
+              const reserved = parseFloat(getComputedStyle(row).containIntrinsicBlockSize.replace('auto ', ''));
+              return {
+                row: links.length && row.querySelector('a')!.textContent,
+                lastLink: Math.max(...links),
+                reserved,
+              };
+            })
+            .filter((r) => !(r.lastLink <= r.reserved)),
+        );
+        expect(outside, `${path} at ${width} px`).toEqual([]);
+      }
+    }
+  });
+
   test('the progress table scrolls in its own labelled region, the item column in view', async ({ page }) => {
     await page.goto(`/disclosures/${latest}/progress/`);
     const region = page.locator('.scroll:has(table.progress-table)');
