@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../src/lib/content-set/load';
 import { focusFirstField, launchChromium, pageWeight, searchBytes } from './browser';
+import { layoutTime } from './layout';
 import { benchLighthouse } from './lighthouse';
 import { astroBuild, buildSite, countPages } from './build';
 import { benchMap } from './map';
@@ -203,6 +204,24 @@ async function benchPages(): Promise<void> {
       if (form)
         add({ name: `pages.${type}.jsAfterInteraction`, value: kB(weight.jsAfterInteractionGzip), unit: 'kB gzip' });
     }
+    // Blocks below the first screen are laid out when scrolled near (content-visibility); the same page
+    // with every block laid out at once is the comparison. A resident's second visit: stylesheets cached.
+    const runs = 7;
+    const layout = await layoutTime(browser, server.origin, `/disclosures/${latest}/`, runs);
+    add({
+      name: 'pages.month.layout',
+      value: Math.round(layout.deferred),
+      unit: 'ms',
+      runs,
+      compare: {
+        name: 'all blocks at once',
+        value: Math.round(layout.allAtOnce),
+        unit: 'ms',
+        ratio: round2(layout.deferred / layout.allAtOnce),
+      },
+      goal: '≤ ½ of all at once',
+      ok: layout.deferred <= layout.allAtOnce / 2,
+    });
   } finally {
     await browser.close();
     await server.close();
