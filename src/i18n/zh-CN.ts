@@ -78,7 +78,7 @@ export const zhCN = {
   'feed.subscribeVillage': '订阅{name}的隐患变化',
   'feed.subscribeSector': '订阅{name}领域的隐患变化',
   'feed.subscribeHint':
-    '（把这个链接添加到手机或电脑上的 RSS 阅读器，即新闻订阅软件，每月公开后会自动收到本{noun}新增、整改、销号和逾期的隐患）',
+    '（订阅后不用反复打开网站：每月公开时，本{noun}新增、整改、销号和逾期的隐患会自动送到您手机或电脑上的订阅软件里。用法：把这个链接复制到订阅软件中）',
   'govInfo.index': '索引号',
   'govInfo.category': '主题分类',
   'govInfo.publisher': '发布机构',

@@ -21,7 +21,7 @@ import { formatReceipt, generateReceipt } from '../../src/lib/tips/receipt';
 import { office, workspace, type Workspace } from '../cli/support/office';
 import { expectAccessible } from '../support/axe';
 import { extendTimeout } from '../support/budget';
-import { guardPage, metadataSegments, queuedTipsWithReceipt } from './report-support';
+import { expectReceiptOnScreen, guardPage, metadataSegments, queuedTipsWithReceipt } from './report-support';
 
 const PHOTO = 'tests/fixtures/photo-with-gps.jpg';
 const IDENTITY = 'tests/fixtures/development-identity.txt';
@@ -66,7 +66,7 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   page,
   context,
   baseURL,
-}) => {
+}, testInfo) => {
   test.setTimeout(600_000);
   ws = workspace();
 
@@ -109,6 +109,12 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   await expect(conversation.locator('.message-office')).toContainText(QUESTION, { timeout: 30_000 });
   await expectAccessible(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await expectReceiptOnScreen(page, page.locator('.receipt-result .receipt-number'), 360)).toBe(
+    formatReceipt(receipt),
+  );
+  const shot = testInfo.outputPath('conversation-open-360.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('conversation open at 360 px', { path: shot, contentType: 'image/png' });
 
   // 5. An empty follow-up is refused on the device, the reason tied to the field (read with it).
   await page.getByRole('button', { name: '加密并发送补充材料' }).click();
@@ -124,6 +130,7 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   await page.getByRole('button', { name: '加密并发送补充材料' }).click();
   await expect(page.getByText('补充材料已发送')).toBeVisible({ timeout: 90_000 });
   await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(guard.offOrigin).toEqual([]);
   expect(await guard.violations()).toEqual([]);
   expect(await context.cookies()).toEqual([]);

@@ -120,6 +120,7 @@ test('village and sector pages link their feed for readers and show a 订阅 lin
     await expect(link).toBeVisible();
     await expect(link).toHaveAttribute('href', feed);
     // Said in plain words, not as a format name.
-    await expect(page.locator('.subscribe')).toContainText('RSS 阅读器');
+    await expect(page.locator('.subscribe')).toContainText('订阅后不用反复打开网站');
+    await expect(page.locator('.subscribe')).not.toContainText('RSS');
   }
 });

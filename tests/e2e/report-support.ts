@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { Decrypter } from 'age-encryption';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { TIPS_STORE, parseTipMetadata, type TipMetadata } from '../../src/lib/tips/queue';
 import { Tip } from '../../src/schemas/tip';
 
@@ -118,4 +118,48 @@ export async function guardPage(page: Page, origin: string) {
       return [...violations, ...inPage];
     },
   };
+}
+
+/** Each digit of the shown number whose box is not wholly inside the viewport, and how many digits there are. */
+function digitsOutside(number: Locator) {
+  return number.evaluate((el) => {
+    const outside: string[] = [];
+    let digits = 0;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        if (!/\d/.test(text[i]!)) continue;
+        digits++;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        const inside =
+          box.width > 0 &&
+          box.left >= 0 &&
+          box.right <= window.innerWidth &&
+          box.top >= 0 &&
+          box.bottom <= window.innerHeight;
+        if (!inside) outside.push(`digit ${digits} at ${Math.round(box.left)}–${Math.round(box.right)}`);
+      }
+    }
+    return { digits, outside };
+  });
+}
+
+/**
+ * The shown receipt (`.receipt-number`) on a phone: groups of four, all 28 digits inside the viewport, the page
+ * not scrolling sideways. Returns the text as shown.
+ */
+export async function expectReceiptOnScreen(page: Page, number: Locator, width: number): Promise<string> {
+  await number.scrollIntoViewIfNeeded();
+  const shown = await number.innerText();
+  expect(shown, `${width} px`).toMatch(/^\d{4}( \d{4}){6}$/);
+  const { digits, outside } = await digitsOutside(number);
+  expect(digits).toBe(28);
+  expect(outside, `${width} px`).toEqual([]);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${width} px: document scrollWidth`).toBeLessThanOrEqual(width);
+  return shown;
 }

@@ -5,13 +5,14 @@ import { parseReceiptInput } from '../../lib/tips/receipt';
 import type { PublicReceipt, ReceiptLookupFile } from '../../lib/tips/receipts';
 import { tf } from '../format';
 import { sitePath } from '../../lib/site-path';
+import { ReceiptNumber } from '../tip-form/ReceiptNumber';
 
 // The conversation (decryption, follow-up form, submit protocol) loads only for a found receipt.
 const Conversation = lazy(() => import('./Conversation'));
 
 type Result =
   | { kind: 'found'; entry: PublicReceipt; receipt: string }
-  | { kind: 'notFound' }
+  | { kind: 'notFound'; receipt: string }
   | { kind: 'failed' }
   | { kind: 'checking' }
   | undefined;
@@ -54,7 +55,9 @@ export default function ReceiptLookup({ recipients }: { recipients: readonly str
         ),
       ]);
       const entry = Object.prototype.hasOwnProperty.call(file.entries, key) ? file.entries[key] : undefined;
-      setResult(entry ? { kind: 'found', entry, receipt: parsed.receipt } : { kind: 'notFound' });
+      setResult(
+        entry ? { kind: 'found', entry, receipt: parsed.receipt } : { kind: 'notFound', receipt: parsed.receipt },
+      );
     } catch {
       setResult({ kind: 'failed' });
     }
@@ -99,6 +102,12 @@ export default function ReceiptLookup({ recipients }: { recipients: readonly str
       {result && result.kind !== 'checking' && (
         <div className="receipt-result" ref={resultRef} tabIndex={-1}>
           <h2 id="receipt-result-title">{t('receipt.result')}</h2>
+          {(result.kind === 'found' || result.kind === 'notFound') && (
+            <>
+              <p className="receipt-queried">{t('receipt.queried')}</p>
+              <ReceiptNumber receipt={result.receipt} id="receipt-queried" />
+            </>
+          )}
           {result.kind === 'found' && (
             <>
               <Found entry={result.entry} />

@@ -58,14 +58,24 @@ export function PhotoPicker(props: {
     props.onError(undefined);
   }
 
-  const full = props.photos.length >= TIP_LIMITS.photos;
+  const count = props.photos.length;
+  const full = count >= TIP_LIMITS.photos;
   const describedBy = ['report-photos-hint', props.error ? 'report-photos-error' : ''].filter(Boolean).join(' ');
+  // The native control says nothing useful ("no file chosen" even after a photo is attached) and is
+  // tiny on phones: it stays in the page, focusable and named, but out of sight; its label is the button.
+  const button = props.busy
+    ? t('report.photoProcessing')
+    : full
+      ? tf('report.photoButtonFull', { n: count })
+      : count > 0
+        ? tf('report.photoButtonMore', { n: count })
+        : t('report.photoButton');
   return (
     <div className={props.error ? 'field field-error' : 'field'}>
-      <label htmlFor="report-photos">
+      <p className="field-label" id="report-photos-title">
         {t('report.photos')}
         <span className="field-optional">{t('report.optional')}</span>
-      </label>
+      </p>
       <p className="field-hint" id="report-photos-hint">
         {t('report.photosHint')}
       </p>
@@ -81,11 +91,22 @@ export function PhotoPicker(props: {
         type="file"
         accept="image/*"
         multiple
+        className="visually-hidden file-input"
         disabled={full || props.busy}
+        aria-labelledby="report-photos-title report-photos-button"
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
         onChange={(event) => void add(event)}
       />
+      <label
+        htmlFor="report-photos"
+        id="report-photos-button"
+        className={
+          full || props.busy ? 'button-secondary photo-button photo-button-off' : 'button-secondary photo-button'
+        }
+      >
+        {button}
+      </label>
       {props.photos.length > 0 && (
         <ul className="photo-list">
           {props.photos.map((p, i) => (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/tip-line';
-import { formatReceipt } from '../../lib/tips/receipt';
 import { tf } from '../format';
 import { sitePath } from '../../lib/site-path';
+import { ReceiptNumber } from '../tip-form/ReceiptNumber';
 
 /**
  * The receipt, shown once. Until the informant confirms having written it down, leaving
@@ -44,7 +44,6 @@ export function ReceiptPanel(props: { receipt: string; received: string; onAnoth
     );
   }
 
-  const groups = formatReceipt(props.receipt).split(' ');
   return (
     <div className="tip-success">
       <h2 ref={headingRef} tabIndex={-1}>
@@ -52,14 +51,7 @@ export function ReceiptPanel(props: { receipt: string; received: string; onAnoth
       </h2>
       <p>{tf('report.successText', { day: props.received })}</p>
       <h3>{t('report.receiptLabel')}</h3>
-      <p className="receipt-number">
-        {groups.map((group, i) => (
-          <span key={i}>
-            {group}
-            {i < groups.length - 1 ? ' ' : ''}
-          </span>
-        ))}
-      </p>
+      <ReceiptNumber receipt={props.receipt} id="report-receipt" />
       <p className="warning-text">{t('report.receiptHelp')}</p>
       <button type="button" className="button-primary" onClick={() => setConfirmed(true)}>
         {t('report.receiptConfirm')}
