@@ -6,12 +6,17 @@ import { receiptReplyKey } from '../../lib/tips/reply-key';
 import type { PublicMessage } from '../../lib/tips/receipts';
 import { FollowUp, TIP_LIMITS } from '../../schemas/tip';
 import { tf } from '../format';
-import { Field, fieldProps, type FieldErrors } from '../report/Field';
-import { PhotoPicker } from '../report/PhotoPicker';
-import type { PreparedPhoto } from '../report/photos';
-import { SubmitFailure } from '../report/SubmitFailure';
-import { SubmitStatus } from '../report/SubmitStatus';
-import { useSubmission } from '../report/useSubmission';
+import { Field, fieldProps, type FieldErrors } from '../tip-form/Field';
+import { fieldErrors } from '../tip-form/issues';
+import { PhotoPicker } from '../tip-form/PhotoPicker';
+import { SubmitFailure } from '../tip-form/SubmitFailure';
+import { SubmitRow } from '../tip-form/SubmitRow';
+import { SubmitStatus } from '../tip-form/SubmitStatus';
+import { usePhotos } from '../tip-form/usePhotos';
+import { useSubmission } from '../tip-form/useSubmission';
+
+/** The follow-up form's fields; an issue about anything else is shown at the text. */
+const FOLLOW_UP_FIELDS = ['text', 'photos'] as const;
 
 /**
  * The conversation of a found receipt, loaded only then (it carries the decryption and the
@@ -83,8 +88,8 @@ export default function Conversation(props: {
 
 function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: readonly string[] }) {
   const [text, setText] = useState('');
-  const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
-  const [photoBusy, setPhotoBusy] = useState(false);
+  const photoState = usePhotos();
+  const { photos, busy: photoBusy } = photoState;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sent, setSent] = useState<string | undefined>();
   // The tip form's protocol, bound to this receipt: a follow-up carries the receipt of its tip.
@@ -103,17 +108,14 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
       photos: photos.map((p) => p.photo),
     });
     if (!parsed.success) {
-      const found: typeof errors = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] === 'photos' ? 'photos' : 'text'] ??= issue.message;
-      setErrors(found);
+      setErrors(fieldErrors(parsed.error.issues, FOLLOW_UP_FIELDS, 'text'));
       return;
     }
     setErrors({});
     const accepted = await send(submission, parsed.data);
     if (!accepted) return;
     setSent(accepted.received);
-    for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
-    setPhotos([]);
+    photoState.clear();
     setText('');
   }
 
@@ -155,21 +157,19 @@ function FollowUpForm({ receipt, recipients }: { receipt: string; recipients: re
         />
       </Field>
       <PhotoPicker
-        photos={photos}
-        onChange={setPhotos}
-        busy={photoBusy}
-        onBusy={setPhotoBusy}
+        state={photoState}
         error={errors.photos}
         onError={(message) => setErrors((e) => ({ ...e, photos: message }))}
       />
       {failure && (
         <SubmitFailure id="follow-up-failure" heading="h4" title={t('followUp.failedTitle')} message={failure} />
       )}
-      <div className="submit-row">
-        <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>
-          {failure ? t('report.retry') : t('followUp.submit')}
-        </button>
-      </div>
+      <SubmitRow
+        busy={busy || photoBusy}
+        failed={Boolean(failure)}
+        label={t('followUp.submit')}
+        retryLabel={t('report.retry')}
+      />
       <SubmitStatus step={step} progress={progress} />
     </form>
   );

@@ -2,14 +2,16 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/tip-line';
 import { chinaDay } from '../../schemas/china-day';
 import { TIP_LIMITS, VILLAGE_UNKNOWN } from '../../schemas/tip-limits';
-import { Field, fieldProps, type FieldErrors } from './Field';
-import { PhotoPicker } from './PhotoPicker';
-import type { PreparedPhoto } from './photos';
+import { Field, fieldProps, type FieldErrors } from '../tip-form/Field';
+import { fieldErrors } from '../tip-form/issues';
+import { PhotoPicker } from '../tip-form/PhotoPicker';
+import { loadTipSchema, warmUp } from '../tip-form/submit';
+import { SubmitFailure } from '../tip-form/SubmitFailure';
+import { SubmitRow } from '../tip-form/SubmitRow';
+import { SubmitStatus } from '../tip-form/SubmitStatus';
+import { usePhotos } from '../tip-form/usePhotos';
+import { useSubmission } from '../tip-form/useSubmission';
 import { ReceiptPanel } from './ReceiptPanel';
-import { loadTipSchema, warmUp } from './submit';
-import { SubmitFailure } from './SubmitFailure';
-import { SubmitStatus } from './SubmitStatus';
-import { useSubmission } from './useSubmission';
 
 export interface ReportFormProps {
   villages: string[];
@@ -34,8 +36,8 @@ const FIELD_ORDER = ['what', 'village', 'place', 'sector', 'unit', 'seen', 'phot
 export default function ReportForm({ villages, sectors, recipients }: ReportFormProps) {
   const [values, setValues] = useState<Values>(EMPTY);
   const [wantsContact, setWantsContact] = useState(false);
-  const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
-  const [photoBusy, setPhotoBusy] = useState(false);
+  const photoState = usePhotos();
+  const { photos, busy: photoBusy } = photoState;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [success, setSuccess] = useState<{ receipt: string; received: string } | undefined>();
   const { prepare, send, step, progress, busy, failure, setFailure } = useSubmission(recipients);
@@ -73,12 +75,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
       photos: photos.map((p) => p.photo),
     });
     if (!parsed.success) {
-      const found: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'what');
-        found[field] ??= issue.message;
-      }
-      setErrors(found);
+      setErrors(fieldErrors(parsed.error.issues, FIELD_ORDER, 'what'));
       return;
     }
     setErrors({});
@@ -86,8 +83,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
     const accepted = await send(submission, parsed.data);
     if (!accepted) return;
     setSuccess({ receipt: accepted.receipt, received: accepted.received });
-    for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
-    setPhotos([]);
+    photoState.clear();
     setValues(EMPTY);
     setWantsContact(false);
   }
@@ -199,10 +195,7 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
       </Field>
 
       <PhotoPicker
-        photos={photos}
-        onChange={setPhotos}
-        busy={photoBusy}
-        onBusy={setPhotoBusy}
+        state={photoState}
         error={errors.photos}
         onError={(message) => setErrors((e) => ({ ...e, photos: message }))}
       />
@@ -240,11 +233,12 @@ export default function ReportForm({ villages, sectors, recipients }: ReportForm
 
       {failure && <SubmitFailure id="submit-failure" heading="h2" title={t('report.failedTitle')} message={failure} />}
 
-      <div className="submit-row">
-        <button type="submit" className="button-primary" disabled={busy || photoBusy} aria-disabled={busy || photoBusy}>
-          {failure ? t('report.retry') : t('report.submit')}
-        </button>
-      </div>
+      <SubmitRow
+        busy={busy || photoBusy}
+        failed={Boolean(failure)}
+        label={t('report.submit')}
+        retryLabel={t('report.retry')}
+      />
 
       <SubmitStatus step={step} progress={progress} />
     </form>

@@ -3,17 +3,17 @@ import { t } from '../../i18n/tip-line';
 import { TIP_LIMITS } from '../../schemas/tip-limits';
 import { formatBytes, tf } from '../format';
 import { PhotoTooLarge, preparePhoto, type PreparedPhoto } from './photos';
+import type { Photos } from './usePhotos';
 
 /** Up to three photos, each re-encoded on the device as soon as it is chosen. */
 export function PhotoPicker(props: {
-  photos: PreparedPhoto[];
-  onChange: (photos: PreparedPhoto[]) => void;
-  busy: boolean;
-  onBusy: (busy: boolean) => void;
+  /** The form's photos (usePhotos). */
+  state: Photos;
   error: string | undefined;
   onError: (message: string | undefined) => void;
 }) {
   const [announce, setAnnounce] = useState('');
+  const { photos, setPhotos, busy, setBusy } = props.state;
 
   async function add(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
@@ -21,9 +21,9 @@ export function PhotoPicker(props: {
     input.value = '';
     if (files.length === 0) return;
     props.onError(undefined);
-    const room = TIP_LIMITS.photos - props.photos.length;
+    const room = TIP_LIMITS.photos - photos.length;
     if (files.length > room) props.onError(t('report.photoTooMany'));
-    props.onBusy(true);
+    setBusy(true);
     setAnnounce(t('report.photoProcessing'));
     const added: PreparedPhoto[] = [];
     for (const file of files.slice(0, Math.max(0, room))) {
@@ -34,14 +34,14 @@ export function PhotoPicker(props: {
         props.onError(tf(key, { name: file.name }));
       }
     }
-    const next = [...props.photos, ...added];
-    props.onChange(next);
-    props.onBusy(false);
+    const next = [...photos, ...added];
+    setPhotos(next);
+    setBusy(false);
     setAnnounce(
       added
         .map((p, i) =>
           tf('report.photoReady', {
-            n: props.photos.length + i + 1,
+            n: photos.length + i + 1,
             width: p.photo.width,
             height: p.photo.height,
             size: formatBytes(p.bytes),
@@ -52,18 +52,18 @@ export function PhotoPicker(props: {
   }
 
   function remove(index: number) {
-    const photo = props.photos[index];
+    const photo = photos[index];
     if (photo) URL.revokeObjectURL(photo.previewUrl);
-    props.onChange(props.photos.filter((_, i) => i !== index));
+    setPhotos(photos.filter((_, i) => i !== index));
     props.onError(undefined);
   }
 
-  const count = props.photos.length;
+  const count = photos.length;
   const full = count >= TIP_LIMITS.photos;
   const describedBy = ['report-photos-hint', props.error ? 'report-photos-error' : ''].filter(Boolean).join(' ');
   // The native control says nothing useful ("no file chosen" even after a photo is attached) and is
   // tiny on phones: it stays in the page, focusable and named, but out of sight; its label is the button.
-  const button = props.busy
+  const button = busy
     ? t('report.photoProcessing')
     : full
       ? tf('report.photoButtonFull', { n: count })
@@ -92,7 +92,7 @@ export function PhotoPicker(props: {
         accept="image/*"
         multiple
         className="visually-hidden file-input"
-        disabled={full || props.busy}
+        disabled={full || busy}
         aria-labelledby="report-photos-title report-photos-button"
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
@@ -101,15 +101,13 @@ export function PhotoPicker(props: {
       <label
         htmlFor="report-photos"
         id="report-photos-button"
-        className={
-          full || props.busy ? 'button-secondary photo-button photo-button-off' : 'button-secondary photo-button'
-        }
+        className={full || busy ? 'button-secondary photo-button photo-button-off' : 'button-secondary photo-button'}
       >
         {button}
       </label>
-      {props.photos.length > 0 && (
+      {photos.length > 0 && (
         <ul className="photo-list">
-          {props.photos.map((p, i) => (
+          {photos.map((p, i) => (
             <li key={p.previewUrl}>
               <img src={p.previewUrl} alt={tf('report.photoPreview', { n: i + 1 })} width={96} height={96} />
               <span>
