@@ -1,16 +1,18 @@
 /**
  * Lighthouse (npm `lighthouse`, its default mobile preset: a mid-range phone on a slow 4G link) on
  * every page type of the sample build, served gzipped as a production host serves it, in the
- * system Chromium. Each category is scored 0–100; the median of `runs` runs is kept.
+ * system Chromium. Each category is scored 0–100; the median of `runs` runs (at least three:
+ * MIN_LIGHTHOUSE_RUNS) is kept, with the machine's load average before and after that page's runs,
+ * marked busy above BUSY_LOAD (scripts/bench/report.ts).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { loadContent } from '../../src/lib/content-set/load';
 import { chromiumPath } from '../chromium.mjs';
 import { buildSite } from './build';
-import { median } from './measure';
 import { ROOT, remove, tempDir } from './projects';
-import type { Measure } from './report';
+import { MIN_LIGHTHOUSE_RUNS, lighthouseMedian, machineLoad, type Measure } from './report';
 import { serveStatic } from './static-server';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -100,21 +102,48 @@ function pageTypes(): [type: string, path: string, disclosure: boolean][] {
   ];
 }
 
+/** Row labels of the README's table: the page type and its path. */
+export function pageTypeLabels(): Record<string, string> {
+  return Object.fromEntries(pageTypes().map(([type, path]) => [type, `${type} \`${decodeURIComponent(path)}\``]));
+}
+
 const FORMS = new Set(['report', 'receipt']);
 
-/** Builds the sample in `project`, scores every page type and reports each category as a measure. */
-export async function benchLighthouse(project: string, add: (m: Measure) => void, runs: number): Promise<void> {
+/** The page types `only` names (all when empty); an unknown name is an error, not an empty run. */
+function chosenPageTypes(only: readonly string[]) {
+  const all = pageTypes();
+  const unknown = only.filter((type) => !all.some(([t]) => t === type));
+  if (unknown.length) throw new Error(`unknown Lighthouse page types: ${unknown.join(', ')}`);
+  return only.length ? all.filter(([type]) => only.includes(type)) : all;
+}
+
+/**
+ * Builds the sample in `project`, scores every page type (or those in `only`: home, month, search …)
+ * `runs` times (at least MIN_LIGHTHOUSE_RUNS) and reports each category's median as a measure.
+ */
+export async function benchLighthouse(
+  project: string,
+  add: (m: Measure) => void,
+  requestedRuns: number,
+  only: readonly string[] = [],
+): Promise<void> {
+  const types = chosenPageTypes(only);
+  const runs = Math.max(MIN_LIGHTHOUSE_RUNS, requestedRuns);
+  if (runs !== requestedRuns) console.log(`  Lighthouse: ${runs} runs per page (a median needs at least ${runs})`);
   const out = tempDir('lighthouse');
   await buildSite(project, join(ROOT, 'content'), out);
   const server = await serveStatic(out, { compress: true });
   try {
-    for (const [type, path, disclosure] of pageTypes()) {
+    for (const [type, path, disclosure] of types) {
       const reports: LighthouseReport[] = [];
+      const before = loadavg()[0]!;
       for (let i = 0; i < runs; i++) reports.push(await lighthouse(`${server.origin}${path}`));
+      const load = machineLoad(before, loadavg()[0]!);
+      if (load.busy) console.log(`  ${path}: measured at load average ${load.before} → ${load.after} (busy)`);
       const lost = [...new Set(reports.flatMap(lostPoints))];
       if (lost.length) console.log(`  ${path}: points lost on ${lost.join(', ')}`);
       for (const category of CATEGORIES) {
-        const value = Math.round(median(reports.map((r) => (r.categories[category].score ?? 0) * 100)));
+        const value = Math.round(lighthouseMedian(reports.map((r) => (r.categories[category].score ?? 0) * 100)));
         const goal = disclosure ? 100 : 95;
         add({
           name: `lighthouse.${type}.${category}`,
@@ -123,11 +152,12 @@ export async function benchLighthouse(project: string, add: (m: Measure) => void
           runs,
           goal: disclosure ? '100' : '≥ 95',
           ok: value >= goal,
+          load,
         });
       }
       // The tip line's forms: usable within 5 s on the mobile profile (slow 4G, 4× CPU slowdown).
       if (FORMS.has(type)) {
-        const seconds = median(reports.map((r) => r.audits.interactive?.numericValue ?? Infinity)) / 1000;
+        const seconds = lighthouseMedian(reports.map((r) => r.audits.interactive?.numericValue ?? Infinity)) / 1000;
         add({
           name: `lighthouse.${type}.interactive`,
           value: Math.round(seconds * 10) / 10,
@@ -135,6 +165,7 @@ export async function benchLighthouse(project: string, add: (m: Measure) => void
           runs,
           goal: '≤ 5 s',
           ok: seconds <= 5,
+          load,
         });
       }
     }

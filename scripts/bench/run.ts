@@ -10,8 +10,9 @@
  *
  *   npm run bench                 full size (several minutes)
  *   npm run bench -- --quick      every measure at about 1/50 of the size
- *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000) and per Lighthouse page (default 1)
+ *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000) and per Lighthouse page (default and least 3)
  *   npm run bench -- --only build,pages,search,tips,lighthouse,map
+ *   npm run bench -- --only lighthouse --pages search,hazard    Lighthouse on these page types only
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -21,13 +22,13 @@ import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../src/lib/content-set/load';
 import { focusFirstField, launchChromium, pageWeight, searchBytes } from './browser';
 import { layoutTime } from './layout';
-import { benchLighthouse } from './lighthouse';
+import { benchLighthouse, pageTypeLabels } from './lighthouse';
 import { astroBuild, buildSite, countPages } from './build';
 import { benchMap } from './map';
 import { writeSynthetic } from './generate';
 import { median, type Measured } from './measure';
 import { ROOT, floorProject, projectCopy, remove, tempDir } from './projects';
-import { formatTable, type Measure } from './report';
+import { MIN_LIGHTHOUSE_RUNS, formatTable, lighthouseTable, type Measure } from './report';
 import { serveStatic } from './static-server';
 import { measureTipIntake, prepareEnvelopes } from './tip-intake';
 import { measureSelfHostedIntake } from './tip-intake-selfhost';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     only: { type: 'string' },
+    pages: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -372,7 +374,10 @@ try {
   if (only.has('pages')) await benchPages();
   if (only.has('search')) await benchSearch();
   if (only.has('tips')) await benchTips();
-  if (only.has('lighthouse')) await benchLighthouse(project, add, Number(values.runs ?? 1));
+  if (only.has('lighthouse')) {
+    const pages = values.pages ? values.pages.split(',') : [];
+    await benchLighthouse(project, add, Number(values.runs ?? MIN_LIGHTHOUSE_RUNS), pages);
+  }
   if (only.has('map')) {
     const size = SIZES.at(-1)!;
     log(`map: the map pages of the ${size}-hazard build, ${VILLAGES} villages (HTML only, gzip -9)`);
@@ -386,6 +391,9 @@ try {
 }
 
 console.log(`\n${formatTable(measures)}\n`);
+if (measures.some((m) => m.name.startsWith('lighthouse.'))) {
+  console.log(`Lighthouse, for the README:\n\n${lighthouseTable(measures, pageTypeLabels())}\n`);
+}
 const results = {
   generated: new Date().toISOString(),
   quick,

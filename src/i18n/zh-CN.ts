@@ -24,6 +24,7 @@ export const zhCN = {
   'search.queryLabel': '搜索词',
   'search.queryHint': '可以输入隐患名称、单位名称、村名或隐患编号（如 NZ-2023-0001），多个词用空格分开。',
   'search.filters': '筛选',
+  'search.filters.chosen': '（已选 {count} 项）',
   'search.filter.month': '月份',
   'search.filter.village': '村',
   'search.filter.sector': '行业领域',

@@ -264,3 +264,108 @@ test.describe('the search page', () => {
     expect(report.total.gzipped).toBeLessThan(160 * 1024);
   });
 });
+
+test.describe('on a phone (360 × 640)', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+  const toggle = (page: Page) => page.locator('[data-search-filters-toggle]');
+
+  test('the filters fold behind 筛选, and the first result shows on the first screen', async ({ page }) => {
+    await page.goto(search({ q: '燃气' }));
+    await expect(page.getByRole('status')).toHaveText(/找到 \d+ 条结果/);
+    await expect(toggle(page)).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByLabel('村', { exact: true })).toBeHidden();
+    const first = await page.locator('.search-result h3 a').first().boundingBox();
+    expect(first, 'first result').not.toBeNull();
+    expect(first!.y + first!.height).toBeLessThanOrEqual(640);
+    // 筛选 opens them, and folds them again.
+    await toggle(page).click();
+    await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByLabel('村', { exact: true })).toBeVisible();
+    await toggle(page).click();
+    await expect(page.getByLabel('村', { exact: true })).toBeHidden();
+  });
+
+  test('a search with a filter set opens the filters, and 筛选 says how many are set; axe finds nothing', async ({
+    page,
+  }) => {
+    await page.goto(search({ q: '燃气', status: '整改中' }));
+    await expect(page.getByRole('status')).toHaveText(/找到 \d+ 条结果|没有找到结果/);
+    await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
+    await expect(toggle(page)).toHaveText('筛选（已选 1 项）');
+    await expect(page.getByLabel('整改状态')).toBeVisible();
+    await expect(page.getByLabel('整改状态')).toHaveValue('整改中');
+    await expectAccessible(page);
+    // Choosing a second one counts it.
+    const village = hazards[0]!.hazard.village;
+    await page.getByLabel('村', { exact: true }).selectOption(village);
+    await expect(toggle(page)).toHaveText('筛选（已选 2 项）');
+  });
+
+  test('on a wide screen the filters show and 筛选 does not', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(search({ q: '燃气' }));
+    await expect(page.getByRole('status')).toHaveText(/找到 \d+ 条结果/);
+    await expect(toggle(page)).toBeHidden();
+    await expect(page.getByLabel('村', { exact: true })).toBeVisible();
+  });
+});
+
+test.describe('ranking and excerpts', () => {
+  /** Whether each result is a hazard whose title or unit holds the whole query. */
+  async function namedFlags(page: Page, q: string): Promise<{ paths: string[]; flags: boolean[] }> {
+    const paths = await resultPaths(page, search({ q }));
+    const flags = paths.map((path) => {
+      const entry = hazards.find((h) => hazardUrl(h.hazard.id) === path);
+      return entry !== undefined && `${entry.hazard.title}\n${entry.hazard.unit}`.includes(q);
+    });
+    return { paths, flags };
+  }
+
+  test('燃气: hazards with 燃气 in their title or unit come before the others', async ({ page }) => {
+    const { paths, flags } = await namedFlags(page, '燃气');
+    const firstOther = flags.indexOf(false);
+    expect(firstOther, 'some results name 燃气').toBeGreaterThan(0);
+    // Others were found too (氧气瓶与易燃物, a chemicals warehouse …): they follow every named one.
+    expect(flags.slice(firstOther), paths.join(' ')).not.toContain(true);
+    expect(paths.slice(firstOther).some((p) => p.startsWith('/hazards/'))).toBe(true);
+  });
+
+  test('other words too, where the index alone ranks a hazard that names them lower', async ({ page }) => {
+    budgetFor({ pages: 2 });
+    // In the sample, Pagefind alone ranks a hazard without the word above one that has it in its title;
+    // the page re-ranks each page of ten it draws, and these words' named hazards are all in the first.
+    for (const q of ['消防', '电动车']) {
+      const { paths, flags } = await namedFlags(page, q);
+      expect(flags, q).toContain(true);
+      const firstOther = flags.indexOf(false);
+      if (firstOther >= 0) expect(flags.slice(firstOther), `${q}: ${paths.join(' ')}`).not.toContain(true);
+    }
+  });
+
+  test('excerpts start at a word and keep field names apart', async ({ page }) => {
+    await resultPaths(page, search({ q: '燃气' }));
+    const excerpts = await page.locator('.search-result').evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('a')?.getAttribute('href') ?? '',
+        text: item.querySelector('.search-result-excerpt')?.textContent ?? '',
+      })),
+    );
+    expect(excerpts.length).toBeGreaterThan(5);
+    // Field names of a hazard page, as its 基本情况 and 整改情况 lists write them.
+    const names = ['编号', '单位/场所', '所在村', '行业领域', '发现日期', '交办对象', '整改方式', '责任人', '整改措施'];
+    let namesSeen = 0;
+    for (const { href, text } of excerpts) {
+      expect(text, href).not.toMatch(/^\s*[-0-9]/);
+      if (!href.startsWith('/hazards/')) continue;
+      for (const name of names) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          namesSeen++;
+          const after = text.slice(at + name.length, at + name.length + 1);
+          // Followed by its colon, unless the excerpt ends there.
+          expect(after === '' || after === '：', `${href}: …${text.slice(Math.max(0, at - 8), at + 16)}…`).toBe(true);
+        }
+      }
+    }
+    expect(namesSeen, 'excerpts that show field names').toBeGreaterThan(0);
+  });
+});

@@ -21,4 +21,6 @@ export interface SearchMessages {
   older: string;
   olderLists: string;
   continuing: string;
+  /** After 筛选 on the folded filters' button: how many are set, {count}. */
+  filtersChosen: string;
 }

@@ -1,4 +1,4 @@
-import { parseExcerpt } from '../../lib/search/excerpt';
+import { parseExcerpt, tidyExcerpt } from '../../lib/search/excerpt';
 import { resultPath } from '../../lib/search/result-path';
 import type { SearchMessages } from './messages';
 import type { PagefindResultData } from './pagefind-api';
@@ -10,7 +10,7 @@ const SHOWN_FILTERS = ['村', '行业领域', '来源', '状态'] as const;
 function excerptParagraph(excerpt: string): HTMLParagraphElement {
   const paragraph = document.createElement('p');
   paragraph.className = 'search-result-excerpt';
-  for (const part of parseExcerpt(excerpt)) {
+  for (const part of tidyExcerpt(parseExcerpt(excerpt))) {
     if (part.marked) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;

@@ -26,3 +26,23 @@ export function parseExcerpt(excerpt: string): ExcerptPart[] {
   }
   return parts;
 }
+
+/**
+ * A cut-off word at the start of an excerpt: Pagefind starts an excerpt at one of the index's words,
+ * and the index cuts a hazard number NZ-2023-0023 into NZ, -2023, -0023, so an excerpt may begin
+ * "2023-0023 …", "0002 …" or "-0017 …". Digits, Latin letters and hyphens, starting with a digit or a
+ * hyphen, then a space.
+ */
+const CUT_WORD = /^[-0-9][-0-9A-Za-z]*\s+/;
+
+/**
+ * The excerpt as the page shows it: without a cut-off word (a piece of a hazard number) at its start,
+ * unless the search matched that very word. Whatever follows is kept as Pagefind gave it.
+ */
+export function tidyExcerpt(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const [first, ...rest] = parts;
+  if (!first || first.marked) return [...parts];
+  const text = first.text.replace(CUT_WORD, '');
+  if (text === first.text) return [...parts];
+  return text === '' ? rest : [{ text, marked: false }, ...rest];
+}

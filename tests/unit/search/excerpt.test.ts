@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExcerpt } from '../../../src/lib/search/excerpt';
+import { parseExcerpt, tidyExcerpt } from '../../../src/lib/search/excerpt';
 
 describe('parseExcerpt', () => {
   it('splits marked and plain text', () => {
@@ -25,5 +25,34 @@ describe('parseExcerpt', () => {
 
   it('returns nothing for an empty excerpt', () => {
     expect(parseExcerpt('')).toEqual([]);
+  });
+});
+
+describe('tidyExcerpt', () => {
+  const tidy = (excerpt: string) => tidyExcerpt(parseExcerpt(excerpt));
+
+  it('drops a piece of a hazard number at the start (Pagefind starts at one of the index words)', () => {
+    expect(tidy('2023-0023 <mark>燃</mark><mark>气</mark>调压箱被撞损')).toEqual([
+      { text: '燃气', marked: true },
+      { text: '调压箱被撞损', marked: false },
+    ]);
+    expect(tidy('0002 饭店瓶装液化<mark>气</mark>')[0]).toEqual({ text: '饭店瓶装液化', marked: false });
+    expect(tidy('-0017 饭店液化<mark>气</mark>钢瓶')[0]).toEqual({ text: '饭店液化', marked: false });
+  });
+
+  it('keeps a start that is a whole word, a date or the matched number itself', () => {
+    for (const excerpt of [
+      'NZ-2023-0023 <mark>燃气</mark>调压箱',
+      '2023年10月9日 经县政府分管领导审核，<mark>燃气</mark>',
+      '<mark>0023</mark> 燃气调压箱',
+      '约 2.2 万元，<mark>燃气</mark>公司承担',
+    ]) {
+      const parts = parseExcerpt(excerpt);
+      expect(tidyExcerpt(parts), excerpt).toEqual(parts);
+    }
+  });
+
+  it('gives back nothing for nothing', () => {
+    expect(tidyExcerpt([])).toEqual([]);
   });
 });
