@@ -4,8 +4,8 @@
  * only dispatches and turns errors into Chinese messages and exit codes.
  */
 import { OfficeError, UsageError } from './office/args';
-import { tipsSweep } from './office/challenges';
-import { tipsDigest } from './office/digest';
+import { tipsSweep } from './office/tips-sweep';
+import { tipsDigest } from './office/tips-digest';
 import { due } from './office/due';
 import { HELP } from './office/help';
 import { keysNew } from './office/keys';
@@ -13,7 +13,7 @@ import { ledgerExport, ledgerImport } from './office/ledger';
 import { monthCheck, monthNew } from './office/month';
 import { report } from './office/report';
 import { tableImport, tableTemplate } from './office/table';
-import { tipsReply } from './office/conversation';
+import { tipsReply } from './office/tips-reply';
 import { tipsExport, tipsList, tipsPromote, tipsShow, tipsTriage } from './office/tips';
 
 type Command = (args: string[]) => void | number | Promise<void | number>;

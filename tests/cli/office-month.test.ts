@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadContent } from '../../src/lib/content-set/load';
-import { TEMPLATE_FIGURES, templateLines } from '../../src/lib/office/table-template';
+import { TEMPLATE_FIGURES, templateLines } from '../../src/lib/village-tables/table-template';
 import { office, workspace, type Workspace } from './support/office';
 
 let ws: Workspace;

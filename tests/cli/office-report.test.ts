@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILLING_INSTRUCTIONS } from '../../src/lib/office/table-template';
+import { FILLING_INSTRUCTIONS } from '../../src/lib/village-tables/table-template';
 import { officeAsync, office, workspace, type Workspace } from './support/office';
 
 let ws: Workspace;

@@ -11,7 +11,7 @@ import tipsHandler from '../../netlify/functions/tips.mts';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { CHALLENGES_STORE } from '../../src/lib/tips/spent-challenges';
-import { TRIAGE_STORE } from '../../src/lib/office/triage';
+import { TRIAGE_STORE } from '../../src/lib/tip-handling/triage';
 import { closeTipStores, openTipStore } from '../../src/server/stores/select';
 import { makeEnvelope, post, sampleTip, TEST_HMAC_KEY } from '../functions/support/tip-line';
 import { startS3, type S3Fixture } from '../stores/support/s3-server';

@@ -13,7 +13,7 @@ import { Encrypter } from 'age-encryption';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { loadContent } from '../../src/lib/content-set/load';
-import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
+import { findJpegMetadata } from '../../src/lib/tip-handling/photo-metadata';
 import { encryptTip } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { generateReceipt } from '../../src/lib/tips/receipt';

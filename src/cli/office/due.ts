@@ -1,7 +1,7 @@
 import { monthOfFile, readHazardListFiles } from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
 import { parseContent } from '../../lib/content/parse';
-import { dueReport, formatDueReport } from '../../lib/office/due';
+import { dueReport, formatDueReport } from '../../lib/month-scaffold/due';
 import { chinaDay } from '../../schemas/common';
 import { HazardList } from '../../schemas/hazard-list';
 import { OfficeError, UsageError, monthArg, parse } from './args';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { formatIdentityFile, isInside } from '../../lib/office/keys';
+import { formatIdentityFile, isInside } from '../../lib/tip-handling/keys';
 import { OfficeError, parse, required } from './args';
 import { projectRoot, shown } from './files';
 

@@ -9,8 +9,8 @@ import {
   notImportedWarnings,
   placeholderIssues,
   splitByMonth,
-} from '../../lib/office/month-check';
-import { scaffoldHazardList, scaffoldProgressTable } from '../../lib/office/month-scaffold';
+} from '../../lib/month-scaffold/month-check';
+import { scaffoldHazardList, scaffoldProgressTable } from '../../lib/month-scaffold/month-scaffold';
 import { OfficeError, UsageError, monthArg, parse } from './args';
 import { existsSync, shown } from './files';
 

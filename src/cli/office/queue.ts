@@ -5,7 +5,7 @@ import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { TIPS_STORE, type QueueStore } from '../../lib/tips/queue';
 import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
-import { TRIAGE_STORE } from '../../lib/office/triage';
+import { TRIAGE_STORE } from '../../lib/tip-handling/triage';
 import {
   closeTipStores,
   describeTipStore,

@@ -5,7 +5,13 @@ import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { chinaDay } from '../../schemas/common';
 import { formatIssues } from '../../lib/content/issues';
 import { loadContent } from '../../lib/content-set/load';
-import { pdfHeaderCss, printHeader, reportColumns, reportSheet, reportTitle } from '../../lib/office/county-report';
+import {
+  pdfHeaderCss,
+  printHeader,
+  reportColumns,
+  reportSheet,
+  reportTitle,
+} from '../../lib/village-tables/county-report';
 import { compareWithLedger } from '../../lib/statistics/progress-table';
 import { reportVillages, townshipTable } from '../../lib/statistics/township-table';
 import { normalizeBase, sitePath } from '../../lib/site-path';

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentFile, contentPaths, monthFiles, readHazardListFiles } from '../../lib/content/folder';
-import { isInside } from '../../lib/office/keys';
-import { placeholderIssues } from '../../lib/office/month-check';
-import { isListed } from '../../lib/office/promote';
-import { threadQueue, type QueueItem } from '../../lib/office/conversation';
-import { findTipId } from '../../lib/office/tip-ids';
-import { promoteTip, recordOutcome } from '../../lib/office/tip-outcome';
-import { describeFollowUp, describeTip, rawForDisplay } from '../../lib/office/tip-view';
+import { isInside } from '../../lib/tip-handling/keys';
+import { placeholderIssues } from '../../lib/month-scaffold/month-check';
+import { isListed } from '../../lib/month-scaffold/promote';
+import { threadQueue, type QueueItem } from '../../lib/tip-handling/informant-thread';
+import { findTipId } from '../../lib/tip-handling/tip-ids';
+import { promoteTip, recordOutcome } from '../../lib/tip-handling/tip-outcome';
+import { describeFollowUp, describeTip, rawForDisplay } from '../../lib/tip-handling/tip-view';
 import {
   TRIAGE_STATUSES,
   isTriageStatus,
@@ -16,7 +16,7 @@ import {
   parseTriageRecord,
   triageLabel,
   type TriageRecord,
-} from '../../lib/office/triage';
+} from '../../lib/tip-handling/triage';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { identitiesFromFile, openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata, type TipMetadata } from '../../lib/tips/queue';
@@ -26,7 +26,7 @@ import { OfficeError, UsageError, monthArg, parse, required } from './args';
 import { existsSync, projectRoot, shown, site, writeBytes } from './files';
 import { cleanPhoto, describeRemoved } from './photos';
 import { openQueue, type Queue } from './queue';
-import { printConversation } from './conversation';
+import { printConversation } from './tips-reply';
 
 export async function withQueue<T>(run: (queue: Queue) => Promise<T>): Promise<T> {
   const queue = await openQueue();

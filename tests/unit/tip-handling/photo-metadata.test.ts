@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { findJpegMetadata } from '../../../src/lib/office/photo-metadata';
+import { findJpegMetadata } from '../../../src/lib/tip-handling/photo-metadata';
 
 const plain = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#c00' } }).jpeg();
 

@@ -13,8 +13,8 @@ import {
   type LedgerColumn,
 } from './ledger-columns';
 import { formatCellError, type CellError, type LedgerSheet, type SheetRow } from './ledger-xlsx';
-import { cutoffOf } from './months';
-import { hazardIdsIn, nextHazardId } from './promote';
+import { cutoffOf } from '../month-scaffold/months';
+import { hazardIdsIn, nextHazardId } from '../month-scaffold/promote';
 
 /**
  * Writes a ledger workbook (as read by readLedgerWorkbook) into a month's hazard-list file.

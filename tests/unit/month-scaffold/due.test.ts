@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueReport, formatDueReport } from '../../../src/lib/office/due';
+import { dueReport, formatDueReport } from '../../../src/lib/month-scaffold/due';
 import { deadlinePlan, fixed, hazard, list } from '../disclosure/fixtures';
 
 const deadlineFix = (id: string, deadline: string, name: string, progress: { date: string; text: string }[] = []) =>

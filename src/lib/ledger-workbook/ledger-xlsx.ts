@@ -12,7 +12,7 @@ import {
   type ChoiceContext,
   type LedgerColumn,
 } from './ledger-columns';
-import { parseSheetDate } from './table-import';
+import { parseSheetDate } from '../village-tables/table-import';
 
 /**
  * The ledger workbook on disk (.xlsx, through exceljs): written with real date cells, drop-down

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { formatIdentityFile, isInside } from '../../../src/lib/office/keys';
+import { formatIdentityFile, isInside } from '../../../src/lib/tip-handling/keys';
 import { identitiesFromFile } from '../../../src/lib/tips/open';
 
 describe('identity files', () => {

@@ -1,6 +1,6 @@
 import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../schemas/progress-table';
-import { TEMPLATE_FIGURES, sectionHeading } from './table-template';
+import { TEMPLATE_FIGURES, sectionHeading } from '../village-tables/table-template';
 import type { Site } from '../../schemas/site';
 import { formatMonth } from '../disclosure/format';
 import { cutoffOf, publishedOf } from './months';

@@ -7,8 +7,8 @@ import {
   replyKeyOf,
   threadQueue,
   type QueueItem,
-} from '../../../src/lib/office/conversation';
-import { describeFollowUp, describeMessages } from '../../../src/lib/office/tip-view';
+} from '../../../src/lib/tip-handling/informant-thread';
+import { describeFollowUp, describeMessages } from '../../../src/lib/tip-handling/tip-view';
 import { encryptMessage, followUpRef, readThread } from '../../../src/lib/tips/conversation';
 import { receiptLookupFile } from '../../../src/lib/tips/receipts';
 import { ReceiptsFile } from '../../../src/schemas/receipt';

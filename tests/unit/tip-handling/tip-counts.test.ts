@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tipsReceivedIn } from '../../../src/lib/office/tip-counts';
+import { tipsReceivedIn } from '../../../src/lib/tip-handling/tip-counts';
 import type { ReceiptEntry } from '../../../src/schemas/receipt';
 
 const entry = (received: string, status: ReceiptEntry['status']): ReceiptEntry => ({

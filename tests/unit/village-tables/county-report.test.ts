@@ -7,8 +7,8 @@ import {
   reportTitle,
   writtenDate,
   type ReportRow,
-} from '../../../src/lib/office/county-report';
-import { FILLING_INSTRUCTIONS } from '../../../src/lib/office/table-template';
+} from '../../../src/lib/village-tables/county-report';
+import { FILLING_INSTRUCTIONS } from '../../../src/lib/village-tables/table-template';
 import { townshipTable } from '../../../src/lib/statistics/township-table';
 import { TABLE } from '../statistics/table-fixtures';
 

@@ -5,8 +5,8 @@ import {
   emptyProgressWarnings,
   placeholderIssues,
   splitByMonth,
-} from '../../../src/lib/office/month-check';
-import { placeholder } from '../../../src/lib/office/placeholders';
+} from '../../../src/lib/month-scaffold/month-check';
+import { placeholder } from '../../../src/lib/month-scaffold/placeholders';
 
 const raw = {
   month: '2023-08',
@@ -73,7 +73,7 @@ describe('the build’s own validation', () => {
   it('refuses a hazard list that still holds a placeholder, naming hazard and field', async () => {
     const { readFileSync } = await import('node:fs');
     const { readContentSet } = await import('../../../src/lib/content-set/content-set');
-    const { JUNE } = await import('./fixtures');
+    const { JUNE } = await import('../support/office-fixtures');
     const text = JUNE.replace('title: 仓库堵塞疏散通道', `title: ${placeholder('隐患名称')}`);
     const result = readContentSet({
       site: { path: 'content/site.yaml', text: readFileSync('content/site.yaml', 'utf8') },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { isUnhandled, parseTriageRecord, triageLabel, upsertReceipt } from '../../../src/lib/office/triage';
+import { isUnhandled, parseTriageRecord, triageLabel, upsertReceipt } from '../../../src/lib/tip-handling/triage';
 
 const receiptsOf = (text: string) => (parseDocument(text).toJS() as { receipts: unknown[] }).receipts;
 

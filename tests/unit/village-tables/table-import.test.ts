@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, formatCsv, parseCsv } from '../../../src/lib/office/csv';
-import { formatSheetError, readProgressSheet, type SheetCell } from '../../../src/lib/office/table-import';
-import { TEMPLATE_FIGURES, templateGrid, templateLines } from '../../../src/lib/office/table-template';
+import { decodeText, formatCsv, parseCsv } from '../../../src/lib/village-tables/csv';
+import { formatSheetError, readProgressSheet, type SheetCell } from '../../../src/lib/village-tables/table-import';
+import { TEMPLATE_FIGURES, templateGrid, templateLines } from '../../../src/lib/village-tables/table-template';
 import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../../src/schemas/progress-table';
 
 const expectation = { village: '南庄村', aliases: ['nanzhuang'], month: '2023-08' };

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
-import { formatCsv } from '../../../src/lib/office/csv';
-import { FILLING_INSTRUCTIONS, FILLING_INSTRUCTIONS_TITLE, templateGrid } from '../../../src/lib/office/table-template';
+import { formatCsv } from '../../../src/lib/village-tables/csv';
+import {
+  FILLING_INSTRUCTIONS,
+  FILLING_INSTRUCTIONS_TITLE,
+  templateGrid,
+} from '../../../src/lib/village-tables/table-template';
 
 /** The templates published on /data/ must be exactly what the import reads (regenerate with `table template`). */
 describe('public/data/templates', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { HazardList } from '../../../src/schemas/hazard-list';
 import { ProgressTable } from '../../../src/schemas/progress-table';
-import { scaffoldHazardList, scaffoldProgressTable } from '../../../src/lib/office/month-scaffold';
-import { findPlaceholders } from '../../../src/lib/office/placeholders';
-import { JUNE, SITE } from './fixtures';
+import { scaffoldHazardList, scaffoldProgressTable } from '../../../src/lib/month-scaffold/month-scaffold';
+import { findPlaceholders } from '../../../src/lib/month-scaffold/placeholders';
+import { JUNE, SITE } from '../support/office-fixtures';
 
 describe('scaffoldHazardList', () => {
   const result = scaffoldHazardList('2023-07', { month: '2023-06', text: JUNE });

@@ -1,5 +1,5 @@
 import { formatIssues } from '../content/issues';
-import { planPromotion, type PromotionRequest } from './promote';
+import { planPromotion, type PromotionRequest } from '../month-scaffold/promote';
 import { TRIAGE_STATUSES, upsertReceipt, type TriageRecord, type TriageStatus } from './triage';
 
 /**

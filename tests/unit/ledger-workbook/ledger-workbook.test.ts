@@ -6,10 +6,10 @@ import { parseDocument } from 'yaml';
 import { readContentFolder, type ContentSources, type SourceFile } from '../../../src/lib/content/folder';
 import { parseContent } from '../../../src/lib/content/parse';
 import { readContentSet } from '../../../src/lib/content-set/content-set';
-import { LEDGER_COLUMNS, columnForLabel, columnLetter } from '../../../src/lib/office/ledger-columns';
-import { importLedger, parseProgress } from '../../../src/lib/office/ledger-import';
-import { formatCellError, readLedgerWorkbook, writeLedgerWorkbook } from '../../../src/lib/office/ledger-xlsx';
-import { scaffoldHazardList } from '../../../src/lib/office/month-scaffold';
+import { LEDGER_COLUMNS, columnForLabel, columnLetter } from '../../../src/lib/ledger-workbook/ledger-columns';
+import { importLedger, parseProgress } from '../../../src/lib/ledger-workbook/ledger-import';
+import { formatCellError, readLedgerWorkbook, writeLedgerWorkbook } from '../../../src/lib/ledger-workbook/ledger-xlsx';
+import { scaffoldHazardList } from '../../../src/lib/month-scaffold/month-scaffold';
 import { HazardList } from '../../../src/schemas/hazard-list';
 import { Site } from '../../../src/schemas/site';
 

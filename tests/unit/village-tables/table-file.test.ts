@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { upsertProgressRow } from '../../../src/lib/office/table-file';
-import { scaffoldProgressTable } from '../../../src/lib/office/month-scaffold';
+import { upsertProgressRow } from '../../../src/lib/village-tables/table-file';
+import { scaffoldProgressTable } from '../../../src/lib/month-scaffold/month-scaffold';
 import type { ProgressRow } from '../../../src/schemas/progress-table';
-import { SITE } from './fixtures';
+import { SITE } from '../support/office-fixtures';
 
 const base = scaffoldProgressTable('2023-08', SITE);
 const rowsOf = (text: string) => (parseDocument(text).toJS() as { rows: ProgressRow[] }).rows;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTipId } from '../../../src/lib/office/tip-ids';
+import { findTipId } from '../../../src/lib/tip-handling/tip-ids';
 
 const IDS = ['3f0c2a5e-1111-4111-8111-111111111111', '3f0c2a77-2222-4222-8222-222222222222'];
 

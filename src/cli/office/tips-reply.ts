@@ -9,8 +9,8 @@ import {
   replyKeyOf,
   threadQueue,
   type NewMessage,
-} from '../../lib/office/conversation';
-import { describeMessages } from '../../lib/office/tip-view';
+} from '../../lib/tip-handling/informant-thread';
+import { describeMessages } from '../../lib/tip-handling/tip-view';
 import { encryptMessage, followUpRef, readThread } from '../../lib/tips/conversation';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
 import { tipRecipientKeys } from '../../lib/tips/recipients';

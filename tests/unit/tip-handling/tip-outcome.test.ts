@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { hazardIdsIn } from '../../../src/lib/office/promote';
-import { promoteTip, recordOutcome, type TextFile } from '../../../src/lib/office/tip-outcome';
+import { hazardIdsIn } from '../../../src/lib/month-scaffold/promote';
+import { promoteTip, recordOutcome, type TextFile } from '../../../src/lib/tip-handling/tip-outcome';
 import { Tip } from '../../../src/schemas/tip';
-import { JUNE } from './fixtures';
+import { JUNE } from '../support/office-fixtures';
 
 const KEY = 'd'.repeat(64);
 

@@ -8,10 +8,10 @@ import {
   isListed,
   nextHazardId,
   planPromotion,
-} from '../../../src/lib/office/promote';
-import { placeholderIssues } from '../../../src/lib/office/month-check';
+} from '../../../src/lib/month-scaffold/promote';
+import { placeholderIssues } from '../../../src/lib/month-scaffold/month-check';
 import { Tip } from '../../../src/schemas/tip';
-import { JUNE } from './fixtures';
+import { JUNE } from '../support/office-fixtures';
 
 describe('nextHazardId', () => {
   it('is one past the highest number of the year, closed ones included', () => {
