@@ -76,7 +76,7 @@ export function replyKeyOf(thread: Thread): string | undefined {
   return keys.filter((key) => key !== undefined).at(-1);
 }
 
-/** One message to add: already encrypted (lib/tips/conversation.ts). */
+/** One message to add: already encrypted (lib/tips/message-crypto.ts). */
 export interface NewMessage {
   date: string;
   from: 'office' | 'informant';

@@ -1,4 +1,4 @@
-import type { ReadMessage } from '../tips/conversation';
+import type { ReadMessage } from '../tips/message-crypto';
 import type { FollowUp, Tip } from '../../schemas/tip';
 
 /** A decrypted tip as the office reads it in the terminal, field by field, in Chinese. */

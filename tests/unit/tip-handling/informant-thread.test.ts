@@ -9,7 +9,7 @@ import {
   type QueueItem,
 } from '../../../src/lib/tip-handling/informant-thread';
 import { describeFollowUp, describeMessages } from '../../../src/lib/tip-handling/tip-view';
-import { encryptMessage, followUpRef, readThread } from '../../../src/lib/tips/conversation';
+import { encryptMessage, followUpRef, readThread } from '../../../src/lib/tips/message-crypto';
 import { receiptLookupFile } from '../../../src/lib/tips/receipts';
 import { ReceiptsFile } from '../../../src/schemas/receipt';
 import type { FollowUp, Tip } from '../../../src/schemas/tip';
