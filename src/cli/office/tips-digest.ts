@@ -7,15 +7,16 @@ import {
   type DigestWebhook,
 } from '../../lib/tips/digest';
 import { dayArg, OfficeError, parse, UsageError } from './args';
-import { openQueue } from './queue';
+import { printer, type OfficeIo } from './io';
+import { withQueue } from './tip-queue';
 
 function digestDay(value: string | undefined): string | undefined {
   return value === undefined ? undefined : dayArg(value, '日期应写成 YYYY-MM-DD（例如 --day 2023-12-01）');
 }
 
-function webhooks(): DigestWebhook[] {
+function webhooks(io: OfficeIo): DigestWebhook[] {
   try {
-    return parseDigestWebhooks(process.env);
+    return parseDigestWebhooks(io.env);
   } catch (error) {
     if (error instanceof DigestSettingError) throw new OfficeError(error.message);
     throw error;
@@ -26,34 +27,32 @@ function webhooks(): DigestWebhook[] {
  * `tips digest [--day YYYY-MM-DD] [--send]`: the daily digest of the scheduled function, for hosts
  * without one (a systemd timer runs it with --send). Without --send it only prints the message.
  */
-export async function tipsDigest(args: string[]): Promise<number> {
+export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> {
   const { values, positionals } = parse(args, { day: { type: 'string' }, send: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
   const day = digestDay(values.day);
-  const hooks = webhooks();
+  const hooks = webhooks(io);
   if (values.send && hooks.length === 0) throw new OfficeError('没有设置环境变量 TIP_DIGEST_WEBHOOKS，无处发送');
-  const guide = digestGuide(process.env);
-  const queue = await openQueue();
-  console.log(`举报队列：${queue.description}`);
-  try {
+  const guide = digestGuide(io.env);
+  const now = io.now();
+  const { log } = printer(io);
+  return withQueue(io, async (queue) => {
     if (!values.send) {
-      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide });
+      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide, now });
       if (digest.text === undefined) {
-        console.log(`${digest.day} 没有收到举报：不发送消息。`);
+        log(`${digest.day} 没有收到举报：不发送消息。`);
         return 0;
       }
-      console.log(`将发送给 ${hooks.length} 个机器人的消息（加 --send 才发送）：\n\n${digest.text}`);
+      log(`将发送给 ${hooks.length} 个机器人的消息（加 --send 才发送）：\n\n${digest.text}`);
       return 0;
     }
-    const result = await sendTipDigest(queue.tips, hooks, { ...(day && { day }), guide });
+    const result = await sendTipDigest(queue.tips, hooks, { ...(day && { day }), guide, now });
     if (result.text === undefined) {
-      console.log(`${result.day} 没有收到举报：不发送消息。`);
+      log(`${result.day} 没有收到举报：不发送消息。`);
       return 0;
     }
-    console.log(result.text);
-    for (const r of result.results) console.log(r.ok ? `✓ 已发送到${r.label}` : `✗ ${r.label}：${r.error}`);
+    log(result.text);
+    for (const r of result.results) log(r.ok ? `✓ 已发送到${r.label}` : `✗ ${r.label}：${r.error}`);
     return result.results.every((r) => r.ok) ? 0 : 1;
-  } finally {
-    await queue.close();
-  }
+  });
 }
