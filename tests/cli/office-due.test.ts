@@ -19,6 +19,13 @@ describe('npm run office -- due', () => {
     expect(run.stdout).toMatch(/NZ-2023-0035 .*2023-12-31 {2}6 天后到期/);
   });
 
+  it('counts from today while the month is still open (the command’s clock)', async () => {
+    const run = await office(['due'], ws.env, { now: () => new Date('2023-12-15T02:00:00Z') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('（2023年12月清单，截至 2023年12月15日）');
+    expect(run.stdout).toMatch(/NZ-2023-0038 .*2023-11-20 {2}已逾期 25 天/);
+  });
+
   it('reads the month given, and flags a missing Thursday feedback', async () => {
     const file = join(ws.content, 'hazard-lists/2023-12.yaml');
     const text = readFileSync(file, 'utf8');
