@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
+import { chromiumPath as find } from '../src/lib/chromium-path.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** Path of the system Chromium the browser tests run in, or undefined. */
+/** Path of the system Chromium the browser tests run in, or undefined (src/lib/chromium-path.ts decides). */
 export function chromiumPath() {
-  return CANDIDATES.find((path) => path && existsSync(path));
+  return find(process.env);
 }

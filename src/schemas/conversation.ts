@@ -22,7 +22,7 @@ export const ConversationMessage = z
     ciphertext: z.string({ error: '应为加密后的消息' }).regex(ARMORED_AGE, {
       error: '应为 age 加密文件（-----BEGIN AGE ENCRYPTED FILE----- 开头，由办公室工具生成）',
     }),
-    /** Informant messages: which follow-up this is (lib/tips/conversation.ts followUpRef), so it is recorded once. */
+    /** Informant messages: which follow-up this is (lib/tips/message-crypto.ts followUpRef), so it is recorded once. */
     ref: z
       .string()
       .regex(/^[0-9a-f]{16}$/, { error: '应为 16 位十六进制（由办公室工具生成）' })

@@ -13,8 +13,8 @@ import { parseDocument } from 'yaml';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { loadContent } from '../../src/lib/content-set/load';
-import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
-import { readThread } from '../../src/lib/tips/conversation';
+import { findJpegMetadata } from '../../src/lib/tip-handling/photo-metadata';
+import { readThread } from '../../src/lib/tips/message-crypto';
 import { encryptTip } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { generateReceipt } from '../../src/lib/tips/receipt';
@@ -103,15 +103,15 @@ describe('the queue', () => {
 });
 
 describe('tips list', () => {
-  it('without a key lists three items and says follow-ups cannot be told apart', () => {
-    const run = office(['tips', 'list'], env);
+  it('without a key lists three items and says follow-ups cannot be told apart', async () => {
+    const run = await office(['tips', 'list'], env);
     expect(run.status).toBe(0);
     for (const id of Object.values(ids)) expect(run.stdout).toContain(id);
     expect(run.stdout).toContain('加 --identity 私钥文件，解密后按举报归类显示');
   });
 
-  it('with the key threads the follow-up under its tip', () => {
-    const run = office(['tips', 'list', '--identity', IDENTITY], env);
+  it('with the key threads the follow-up under its tip', async () => {
+    const run = await office(['tips', 'list', '--identity', IDENTITY], env);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     const tipLine = lines.findIndex((l) => l.startsWith(ids.tip));
@@ -122,7 +122,7 @@ describe('tips list', () => {
 
 describe('tips reply, show and the informant reading it', () => {
   it('replies: the follow-up and the question go into receipts.yaml, encrypted, with dates only', async () => {
-    const run = office(
+    const run = await office(
       ['tips', 'reply', ids.tip.slice(0, 8), '--identity', IDENTITY, '--message', '请问除尘设备在哪个车间？'],
       env,
     );
@@ -149,9 +149,9 @@ describe('tips reply, show and the informant reading it', () => {
     expect(stranger.map((m) => m.body)).toEqual([undefined, undefined]);
   });
 
-  it('shows the tip with its follow-up, the photo saved without metadata, and the conversation', () => {
+  it('shows the tip with its follow-up, the photo saved without metadata, and the conversation', async () => {
     const photos = mkdtempSync(join(tmpdir(), 'convo-photos-'));
-    const run = office(['tips', 'show', ids.tip, '--identity', IDENTITY, '--photos', photos], env);
+    const run = await office(['tips', 'show', ids.tip, '--identity', IDENTITY, '--photos', photos], env);
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain(`── 补充材料 1：${ids.followUp}`);
     expect(run.stdout).toContain('补充：夜班时粉尘最大');
@@ -163,21 +163,21 @@ describe('tips reply, show and the informant reading it', () => {
     expect(findJpegMetadata(bytes)).toEqual([]);
     expect(Buffer.from(bytes).includes(Buffer.from('Informant Phone'))).toBe(false);
 
-    const followUp = office(['tips', 'show', ids.followUp, '--identity', IDENTITY], env);
+    const followUp = await office(['tips', 'show', ids.followUp, '--identity', IDENTITY], env);
     expect(followUp.stdout).toContain(`这是举报 ${ids.tip} 的补充材料`);
   });
 
   it('records each follow-up once, marks the question answered, closes; a closed conversation takes no message', async () => {
-    const run = office(['tips', 'reply', ids.followUp, '--identity', IDENTITY, '--answered', '--close'], env);
+    const run = await office(['tips', 'reply', ids.followUp, '--identity', IDENTITY, '--answered', '--close'], env);
     expect(run.status, run.output).toBe(0);
     const found = await entry();
     expect(found!.messages).toHaveLength(2);
     expect(found!.messages![1]!.answered).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(found!.closed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const refused = office(['tips', 'reply', ids.tip, '--identity', IDENTITY, '--message', '还有问题'], env);
+    const refused = await office(['tips', 'reply', ids.tip, '--identity', IDENTITY, '--message', '还有问题'], env);
     expect(refused.status).toBe(1);
     expect(refused.output).toContain('结束');
-    expect(office(['tips', 'reply', ids.tip, '--identity', IDENTITY], env).status).toBe(2);
+    expect((await office(['tips', 'reply', ids.tip, '--identity', IDENTITY], env)).status).toBe(2);
     expect(loadContent(ws.content).ok).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { BlobsServer } from '@netlify/blobs/server';
 import tipsHandler from '../../netlify/functions/tips.mts';
 import { makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
 import { DINGTALK_SECRET, startWebhookServer, type WebhookServer } from '../support/webhook-server';
-import { office, officeAsync, workspace, type Workspace } from './support/office';
+import { office, workspace, type Workspace } from './support/office';
 
 let ws: Workspace;
 let server: BlobsServer;
@@ -52,7 +52,7 @@ const MESSAGE =
 
 describe('npm run office -- tips digest', () => {
   it('without --send prints the message and posts nothing', async () => {
-    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14'], env);
+    const run = await office(['tips', 'digest', '--day', '2026-03-14'], env);
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain('将发送给 2 个机器人的消息（加 --send 才发送）');
     expect(run.stdout).toContain(MESSAGE);
@@ -60,7 +60,7 @@ describe('npm run office -- tips digest', () => {
   });
 
   it('with --send posts the count to every robot and says where it went (never the key)', async () => {
-    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14', '--send'], env);
+    const run = await office(['tips', 'digest', '--day', '2026-03-14', '--send'], env);
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain('✓ 已发送到企业微信机器人 1（127.0.0.1:');
     expect(run.stdout).toContain('✓ 已发送到钉钉机器人 2（127.0.0.1:');
@@ -71,14 +71,14 @@ describe('npm run office -- tips digest', () => {
   });
 
   it('sends nothing for a day without tips (the default day, yesterday, has none here)', async () => {
-    const run = await officeAsync(['tips', 'digest', '--send'], env);
+    const run = await office(['tips', 'digest', '--send'], env);
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toMatch(/\d{4}-\d{2}-\d{2} 没有收到举报：不发送消息。/);
     expect(robots.requests).toEqual([]);
   });
 
   it('fails (exit 1) when a robot refuses, naming it', async () => {
-    const run = await officeAsync(['tips', 'digest', '--day', '2026-03-14', '--send'], {
+    const run = await office(['tips', 'digest', '--day', '2026-03-14', '--send'], {
       ...env,
       TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/refuse?key=k`,
     });
@@ -87,17 +87,17 @@ describe('npm run office -- tips digest', () => {
     expect(run.stdout).toContain('机器人拒收（errcode 93000');
   });
 
-  it('refuses a bad day, a bad setting and --send without robots, in Chinese', () => {
-    const badDay = office(['tips', 'digest', '--day', '2026-02-30'], env);
+  it('refuses a bad day, a bad setting and --send without robots, in Chinese', async () => {
+    const badDay = await office(['tips', 'digest', '--day', '2026-02-30'], env);
     expect(badDay.status).toBe(2);
     expect(badDay.stderr).toContain('日期应写成 YYYY-MM-DD');
-    const badSetting = office(['tips', 'digest'], { ...env, TIP_DIGEST_WEBHOOKS: 'wecom:X=https://a.example/' });
+    const badSetting = await office(['tips', 'digest'], { ...env, TIP_DIGEST_WEBHOOKS: 'wecom:X=https://a.example/' });
     expect(badSetting.status).toBe(1);
     expect(badSetting.stderr).toContain('TIP_DIGEST_WEBHOOKS 第 1 项：只有钉钉机器人使用加签密钥');
-    const none = office(['tips', 'digest', '--send'], { ...env, TIP_DIGEST_WEBHOOKS: '' });
+    const none = await office(['tips', 'digest', '--send'], { ...env, TIP_DIGEST_WEBHOOKS: '' });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('没有设置环境变量 TIP_DIGEST_WEBHOOKS');
-    const extra = office(['tips', 'digest', 'today'], env);
+    const extra = await office(['tips', 'digest', 'today'], env);
     expect(extra.status).toBe(2);
   });
 });

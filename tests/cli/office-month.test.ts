@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadContent } from '../../src/lib/content-set/load';
-import { TEMPLATE_FIGURES, templateLines } from '../../src/lib/office/table-template';
-import { office, workspace, type Workspace } from './support/office';
+import { TEMPLATE_FIGURES, templateLines } from '../../src/lib/village-tables/table-template';
+import { office, spawnOffice, workspace, type Workspace } from './support/office';
 
 let ws: Workspace;
 beforeAll(() => {
@@ -12,36 +12,37 @@ beforeAll(() => {
 });
 afterAll(() => ws.remove());
 
+// These two run the real `npm run office` entry in a process of its own; the rest call the commands in this one.
 describe('npm run office -- help', () => {
-  it('prints the commands in Chinese', () => {
-    const run = office(['help'], ws.env);
+  it('prints the commands in Chinese', async () => {
+    const run = await spawnOffice(['help'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('month new YYYY-MM');
     expect(run.stdout).toContain('tips promote 编号 --month YYYY-MM --identity 私钥文件');
   });
 
-  it('answers a mistyped command with exit code 2 and the help', () => {
-    const run = office(['month', 'nwe'], ws.env);
+  it('answers a mistyped command with exit code 2 and the help', async () => {
+    const run = await spawnOffice(['month', 'nwe'], ws.env);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('不认识的命令：month nwe');
   });
 });
 
 describe('month new → month check', () => {
-  it('refuses to overwrite an existing month', () => {
+  it('refuses to overwrite an existing month', async () => {
     const before = readFileSync(join(ws.content, 'hazard-lists/2023-12.yaml'), 'utf8');
-    const run = office(['month', 'new', '2023-12'], ws.env);
+    const run = await office(['month', 'new', '2023-12'], ws.env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('已存在，不会覆盖');
     expect(readFileSync(join(ws.content, 'hazard-lists/2023-12.yaml'), 'utf8')).toBe(before);
   });
 
-  it('scaffolds the next month, which validates once the clerk fills the summary and the index number', () => {
-    const run = office(['month', 'new', '2024-01'], ws.env);
+  it('scaffolds the next month, which validates once the clerk fills the summary and the index number', async () => {
+    const run = await office(['month', 'new', '2024-01'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('从 2023-12 接续');
 
-    const check = office(['month', 'check', '2024-01'], ws.env);
+    const check = await office(['month', 'check', '2024-01'], ws.env);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/2024-01\.yaml · 本月概述: 尚未填写（【待填写】本月概述/);
     expect(check.stdout).toMatch(/2024-01\.yaml · 索引号: 尚未填写（【待填写】本期索引号/);
@@ -52,7 +53,7 @@ describe('month new → month check', () => {
     doc.set('summary', '一月概述：继续督办未完成整改的隐患。');
     doc.setIn(['publicInfo', 'index'], '11141121MB0000000X/2024-00001');
     writeFileSync(listPath, doc.toString());
-    expect(office(['month', 'check', '2024-01'], ws.env).status).toBe(0);
+    expect((await office(['month', 'check', '2024-01'], ws.env)).status).toBe(0);
 
     process.env.CONTENT_DIR = ws.content;
     try {
@@ -92,8 +93,11 @@ function filledCsv(dir: string, change: (row: string[], index: number) => void =
 describe('table template → table import', () => {
   const tableFile = () => join(ws.content, 'progress-tables/2024-01.yaml');
 
-  it('writes the template as .xlsx and .csv', () => {
-    const run = office(['table', 'template', '--out', ws.dir, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
+  it('writes the template as .xlsx and .csv', async () => {
+    const run = await office(
+      ['table', 'template', '--out', ws.dir, '--month', '2024-01', '--village', 'nanzhuang'],
+      ws.env,
+    );
     expect(run.status).toBe(0);
     expect(existsSync(join(ws.dir, 'progress-table-2024-01-nanzhuang.xlsx'))).toBe(true);
     const csv = readFileSync(join(ws.dir, 'progress-table-2024-01-nanzhuang.csv'), 'utf8');
@@ -101,13 +105,13 @@ describe('table template → table import', () => {
     expect(csv).toContain('村名,南庄村');
   });
 
-  it('names bad cells and writes nothing', () => {
+  it('names bad cells and writes nothing', async () => {
     const before = readFileSync(tableFile(), 'utf8');
     const path = filledCsv(ws.dir, (cells, r) => {
       if (r === 6) cells[2] = '-1';
       if (r === 10) cells[2] = '两个';
     });
-    const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
+    const run = await office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('C7: 应为非负整数');
     expect(run.stderr).toContain('C11: 应为非负整数');
@@ -115,16 +119,16 @@ describe('table template → table import', () => {
     expect(readFileSync(tableFile(), 'utf8')).toBe(before);
   });
 
-  it('refuses a sheet for another village', () => {
+  it('refuses a sheet for another village', async () => {
     const path = filledCsv(ws.dir);
-    const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'beizhuang'], ws.env);
+    const run = await office(['table', 'import', path, '--month', '2024-01', '--village', 'beizhuang'], ws.env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('B2: 表中村名为「南庄村」，与 --village 指定的「北庄村」不一致');
   });
 
-  it('imports a good sheet into that village’s row only', () => {
+  it('imports a good sheet into that village’s row only', async () => {
     const path = filledCsv(ws.dir);
-    const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
+    const run = await office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('已把 南庄村 的调度表写入');
     const rows = (
@@ -151,7 +155,7 @@ describe('table template → table import', () => {
     );
     const path = join(ws.dir, 'filled.xlsx');
     await writeXlsxFile(filled as never).toFile(path);
-    const run = office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
+    const run = await office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(0);
     const rows = (
       parseDocument(readFileSync(tableFile(), 'utf8')).toJS() as { rows: { overall: Record<string, number> }[] }
@@ -161,22 +165,22 @@ describe('table template → table import', () => {
 });
 
 describe('keys new', () => {
-  it('refuses to write a private key inside the project', () => {
-    const run = office(['keys', 'new', '--out', 'office-keys/test-identity.txt'], ws.env);
+  it('refuses to write a private key inside the project', async () => {
+    const run = await office(['keys', 'new', '--out', 'office-keys/test-identity.txt'], ws.env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('不能把私钥保存在项目或其他 git 仓库的文件夹内');
     expect(existsSync('office-keys/test-identity.txt')).toBe(false);
   });
 
-  it('writes an owner-only identity file and prints its recipient for site.yaml', () => {
+  it('writes an owner-only identity file and prints its recipient for site.yaml', async () => {
     const out = join(ws.dir, 'keys', 'clerk-identity.txt');
-    const run = office(['keys', 'new', '--out', out, '--label', '张某（办公室）'], ws.env);
+    const run = await office(['keys', 'new', '--out', out, '--label', '张某（办公室）'], ws.env);
     expect(run.status).toBe(0);
     const recipient = /recipient: (age1[0-9a-z]{58})/.exec(run.stdout)?.[1];
     expect(recipient).toBeDefined();
     expect(readFileSync(out, 'utf8')).toContain(`# public key: ${recipient}`);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(run.stdout).toContain('立即备份私钥文件');
-    expect(office(['keys', 'new', '--out', out], ws.env).stderr).toContain('已存在，不会覆盖');
+    expect((await office(['keys', 'new', '--out', out], ws.env)).stderr).toContain('已存在，不会覆盖');
   });
 });

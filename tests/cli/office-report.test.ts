@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILLING_INSTRUCTIONS } from '../../src/lib/office/table-template';
-import { officeAsync, office, workspace, type Workspace } from './support/office';
+import { FILLING_INSTRUCTIONS } from '../../src/lib/village-tables/table-template';
+import { office, workspace, type Workspace } from './support/office';
 
 let ws: Workspace;
 beforeAll(() => (ws = workspace()));
@@ -20,10 +20,7 @@ describe('npm run office -- report', () => {
     const out = join(ws.dir, '报县');
     const emptyDist = join(ws.dir, 'no-build');
     mkdirSync(emptyDist);
-    const run = await officeAsync(
-      ['report', '2023-12', '--out', out, '--date', '2023-12-26', '--dist', emptyDist],
-      ws.env,
-    );
+    const run = await office(['report', '2023-12', '--out', out, '--date', '2023-12-26', '--dist', emptyDist], ws.env);
     expect(run.status, run.output).toBe(1);
     expect(run.stdout).toContain('✓ 调度表：');
     expect(run.stderr).toContain('找不到已构建的 2023-12 月公开页面');
@@ -70,14 +67,14 @@ describe('npm run office -- report', () => {
     expect(rows.slice(35).map((r) => r[0])).toEqual(expect.arrayContaining(['填报说明：', ...FILLING_INSTRUCTIONS]));
   });
 
-  it('refuses a month without a table, and a bad date', () => {
-    const none = office(['report', '2022-01', '--out', join(ws.dir, 'x')], ws.env);
+  it('refuses a month without a table, and a bad date', async () => {
+    const none = await office(['report', '2022-01', '--out', join(ws.dir, 'x')], ws.env);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('没有 2022-01 的调度表');
-    const date = office(['report', '2023-12', '--out', join(ws.dir, 'x'), '--date', '2023-13-01'], ws.env);
+    const date = await office(['report', '2023-12', '--out', join(ws.dir, 'x'), '--date', '2023-13-01'], ws.env);
     expect(date.status).toBe(2);
     expect(date.stderr).toContain('填报日期应写成 YYYY-MM-DD');
-    const month = office(['report', '--out', join(ws.dir, 'x')], ws.env);
+    const month = await office(['report', '--out', join(ws.dir, 'x')], ws.env);
     expect(month.status).toBe(2);
     expect(existsSync(join(ws.dir, 'x'))).toBe(false);
   });

@@ -1,7 +1,7 @@
 /**
  * The office command line on a self-hosted queue: the same `TIP_STORE` the tip function uses
- * (a folder, an S3 bucket), tips written by the real function, read by the real CLI in another
- * process — list, show, triage, export, sweep.
+ * (a folder, an S3 bucket), tips written by the real function, read by the office commands with
+ * the test's environment — list, show, triage, export, sweep.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,11 +11,11 @@ import tipsHandler from '../../netlify/functions/tips.mts';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { CHALLENGES_STORE } from '../../src/lib/tips/spent-challenges';
-import { TRIAGE_STORE } from '../../src/lib/office/triage';
+import { TRIAGE_STORE } from '../../src/lib/tip-handling/triage';
 import { closeTipStores, openTipStore } from '../../src/server/stores/select';
 import { makeEnvelope, post, sampleTip, TEST_HMAC_KEY } from '../functions/support/tip-line';
 import { startS3, type S3Fixture } from '../stores/support/s3-server';
-import { office, officeAsync, workspace, type Workspace } from './support/office';
+import { office, workspace, type Workspace } from './support/office';
 
 const IDENTITY = 'tests/fixtures/development-identity.txt';
 
@@ -72,25 +72,25 @@ for (const setup of setups) {
     });
 
     it('lists the queued tip and names the store it reads', async () => {
-      const run = await officeAsync(['tips', 'list'], env);
+      const run = await office(['tips', 'list'], env);
       expect(run.status, run.output).toBe(0);
       expect(run.stdout).toContain('自建服务器的举报队列');
       expect(run.stdout).toMatch(new RegExp(`${id}  \\d{4}-\\d{2}-\\d{2}  [\\d.]+ KB\\s+未处理`));
     });
 
     it('decrypts it, records a triage next to the queue, and backs it up as an age file', async () => {
-      const show = await officeAsync(['tips', 'show', id.slice(0, 8), '--identity', IDENTITY], env);
+      const show = await office(['tips', 'show', id.slice(0, 8), '--identity', IDENTITY], env);
       expect(show.status, show.output).toBe(0);
       expect(show.stdout).toContain('除尘设备长期不开');
 
-      const triage = await officeAsync(['tips', 'triage', id, '--identity', IDENTITY, '--status', '核查中'], env);
+      const triage = await office(['tips', 'triage', id, '--identity', IDENTITY, '--status', '核查中'], env);
       expect(triage.status, triage.output).toBe(0);
       expect(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toContain(await receiptLookupKey(tip.receipt));
       expect(await (await openTipStore(TRIAGE_STORE)).get(id, { type: 'json' })).toMatchObject({ status: '核查中' });
-      expect((await officeAsync(['tips', 'list'], env)).stdout).toContain('核查中');
+      expect((await office(['tips', 'list'], env)).stdout).toContain('核查中');
 
       const out = join(ws.dir, 'backup');
-      const backup = await officeAsync(['tips', 'export', '--out', out], env);
+      const backup = await office(['tips', 'export', '--out', out], env);
       expect(backup.status, backup.output).toBe(0);
       const age = spawnSync('age', ['-d', '-i', IDENTITY, join(out, `${id}.age`)], { encoding: 'utf8' });
       expect(age.status).toBe(0);
@@ -99,7 +99,7 @@ for (const setup of setups) {
     });
 
     it('sweeps expired spent challenges from the same store', async () => {
-      const run = await officeAsync(['tips', 'sweep'], env);
+      const run = await office(['tips', 'sweep'], env);
       expect(run.status, run.output).toBe(0);
       expect(run.stdout).toContain('已删除 1 条过期的防滥用校验记录，保留 1 条未过期的');
       expect(await (await openTipStore(CHALLENGES_STORE)).getMetadata('c-00000000000000000000')).toBeNull();
@@ -108,10 +108,10 @@ for (const setup of setups) {
 }
 
 describe('a TIP_STORE the CLI cannot read', () => {
-  it('is refused with a message in Chinese naming the variable', () => {
+  it('is refused with a message in Chinese naming the variable', async () => {
     const ws = workspace();
     try {
-      const run = office(['tips', 'list'], { ...ws.env, TIP_STORE: 'ftp://somewhere' });
+      const run = await office(['tips', 'list'], { ...ws.env, TIP_STORE: 'ftp://somewhere' });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('环境变量 TIP_STORE 设置有误');
       expect(existsSync(join(ws.dir, 'queue'))).toBe(false);

@@ -40,15 +40,15 @@ describe('npm run office -- tips sweep', () => {
     const old = 'c-00000000000000000000';
     await challenges.set(old, 'x', { metadata: { v: 2, day: '2025-01-01' } });
 
-    const run = office(['tips', 'sweep'], { ...ws.env, OFFICE_BLOBS_DIR: blobs });
+    const run = await office(['tips', 'sweep'], { ...ws.env, OFFICE_BLOBS_DIR: blobs });
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain('已删除 1 条过期的防滥用校验记录，保留 1 条未过期的');
     const keys = (await challenges.list()).blobs.map((b) => b.key);
     expect(keys).toEqual([fresh]);
   });
 
-  it('refuses arguments it does not know', () => {
-    const run = office(['tips', 'sweep', '--all'], { ...ws.env, OFFICE_BLOBS_DIR: blobs });
+  it('refuses arguments it does not know', async () => {
+    const run = await office(['tips', 'sweep', '--all'], { ...ws.env, OFFICE_BLOBS_DIR: blobs });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('不认识的选项 --all');
   });

@@ -1,7 +1,8 @@
 /**
  * The tip commands end to end: tips submitted through the real function handler (a real
  * proof-of-work solution, the browser's envelope code) into a real Blobs server, then
- * read by the real CLI from another process, as the office would after `npm start`.
+ * read by the office commands as the office would after `npm start` (`tips list` by the real
+ * entry in a process of its own, the rest in this process).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,14 +14,14 @@ import { Encrypter } from 'age-encryption';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { loadContent } from '../../src/lib/content-set/load';
-import { findJpegMetadata } from '../../src/lib/office/photo-metadata';
+import { findJpegMetadata } from '../../src/lib/tip-handling/photo-metadata';
 import { encryptTip } from '../../src/lib/tips/envelope';
 import { receiptLookupKey } from '../../src/lib/tips/lookup-key';
 import { generateReceipt } from '../../src/lib/tips/receipt';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { Tip } from '../../src/schemas/tip';
 import { phonePhoto, submitCiphertext } from './support/intake';
-import { office, workspace, type Workspace } from './support/office';
+import { office, spawnOffice, workspace, type Workspace } from './support/office';
 
 /** The receipts file's entries as YAML reads them. */
 const receiptsIn = (content: string): unknown[] =>
@@ -51,7 +52,7 @@ beforeAll(async () => {
   keys.a = join(ws.dir, 'keys', 'a-identity.txt');
   keys.b = join(ws.dir, 'keys', 'b-identity.txt');
   for (const path of [keys.a, keys.b]) {
-    const run = office(['keys', 'new', '--out', path], env);
+    const run = await office(['keys', 'new', '--out', path], env);
     expect(run.status).toBe(0);
     keys.recipients.push(recipientOf(run.stdout));
   }
@@ -90,8 +91,9 @@ afterAll(async () => {
 });
 
 describe('tips list', () => {
-  it('lists every queued tip with its day and state, and says which queue it reads', () => {
-    const run = office(['tips', 'list'], env);
+  it('lists every queued tip with its day and state, and says which queue it reads', async () => {
+    // The real `npm run office` entry, in a process of its own, on the queue the test process serves.
+    const run = await spawnOffice(['tips', 'list'], env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('本机测试用的举报队列');
     for (const id of Object.values(ids))
@@ -101,9 +103,9 @@ describe('tips list', () => {
 });
 
 describe('tips show', () => {
-  it('decrypts for either office member and saves the photo without EXIF or GPS, saying so', () => {
+  it('decrypts for either office member and saves the photo without EXIF or GPS, saying so', async () => {
     const photos = join(ws.dir, 'photos');
-    const run = office(['tips', 'show', ids.photo.slice(0, 8), '--identity', keys.a, '--photos', photos], env);
+    const run = await office(['tips', 'show', ids.photo.slice(0, 8), '--identity', keys.a, '--photos', photos], env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('所在村：东堡村');
     expect(run.stdout).toContain('液化气钢瓶放在灶台下面');
@@ -114,26 +116,26 @@ describe('tips show', () => {
     expect(findJpegMetadata(new Uint8Array(bytes))).toEqual([]);
     expect(bytes.includes(Buffer.from('Informant Phone'))).toBe(false);
 
-    const other = office(['tips', 'show', ids.photo, '--identity', keys.b], env);
+    const other = await office(['tips', 'show', ids.photo, '--identity', keys.b], env);
     expect(other.status).toBe(0);
     expect(other.stdout).toContain('液化气钢瓶放在灶台下面');
   });
 
-  it('cannot be read with a key the tip was not sent to', () => {
-    const run = office(['tips', 'show', ids.photo, '--identity', 'tests/fixtures/development-identity.txt'], env);
+  it('cannot be read with a key the tip was not sent to', async () => {
+    const run = await office(['tips', 'show', ids.photo, '--identity', 'tests/fixtures/development-identity.txt'], env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('无法解密');
   });
 
-  it('shows a tip that fails the schema raw, with a warning', () => {
-    const run = office(['tips', 'show', ids.broken, '--identity', keys.a], env);
+  it('shows a tip that fails the schema raw, with a warning', async () => {
+    const run = await office(['tips', 'show', ids.broken, '--identity', keys.a], env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('未通过格式校验');
     expect(run.stdout).toContain('旧版表单的举报：河湾村砖厂粉尘很大。');
   });
 
-  it('refuses to save photos inside the project', () => {
-    const run = office(['tips', 'show', ids.photo, '--identity', keys.a, '--photos', 'tip-photos'], env);
+  it('refuses to save photos inside the project', async () => {
+    const run = await office(['tips', 'show', ids.photo, '--identity', keys.a, '--photos', 'tip-photos'], env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('不能把举报照片保存在项目文件夹内');
   });
@@ -143,11 +145,11 @@ describe('tips promote', () => {
   const listPath = () => join(ws.content, 'hazard-lists/2023-12.yaml');
 
   it('adds the next numbered hazard from the tip, which validates once the clerk fills the placeholders', async () => {
-    const run = office(['tips', 'promote', ids.photo, '--month', '2023-12', '--identity', keys.a], env);
+    const run = await office(['tips', 'promote', ids.photo, '--month', '2023-12', '--identity', keys.a], env);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('隐患编号 NZ-2023-0053（来源：群众举报）');
 
-    const check = office(['month', 'check', '2023-12'], env);
+    const check = await office(['month', 'check', '2023-12'], env);
     expect(check.status).toBe(1);
     const todo = check.stdout.split('\n').filter((l) => l.startsWith('  ✗') && l.includes('NZ-2023-0053'));
     expect(todo.map((l) => /NZ-2023-0053 · ([^:]+):/.exec(l)?.[1])).toEqual([
@@ -167,7 +169,7 @@ describe('tips promote', () => {
     last.set('mode', '立即整改');
     last.set('assignedTo', doc.createNode({ kind: '站所', name: '南庄市场监管所' }));
     writeFileSync(listPath(), doc.toString());
-    const again = office(['month', 'check', '2023-12'], env);
+    const again = await office(['month', 'check', '2023-12'], env);
     expect(again.status).toBe(0);
 
     const loaded = loadContent(ws.content);
@@ -193,11 +195,11 @@ describe('tips promote', () => {
     const key = await receiptLookupKey(photoTip.receipt);
     const entry = receipts.find((r) => r.key === key);
     expect(entry).toMatchObject({ status: '已列入隐患清单', hazard: 'NZ-2023-0053' });
-    expect(office(['tips', 'list'], env).stdout).toMatch(new RegExp(`${ids.photo} .* 已列入 NZ-2023-0053`));
+    expect((await office(['tips', 'list'], env)).stdout).toMatch(new RegExp(`${ids.photo} .* 已列入 NZ-2023-0053`));
   });
 
-  it('will not list the same tip twice', () => {
-    const run = office(['tips', 'promote', ids.photo, '--month', '2023-12', '--identity', keys.b], env);
+  it('will not list the same tip twice', async () => {
+    const run = await office(['tips', 'promote', ids.photo, '--month', '2023-12', '--identity', keys.b], env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('这条举报已列入隐患清单：NZ-2023-0053');
   });
@@ -211,13 +213,13 @@ describe('tips triage', () => {
   };
 
   it('marks a tip received (已收到) before anyone has checked it', async () => {
-    const run = office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
+    const run = await office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
     expect(run.status).toBe(0);
     expect(await receiptOf(plainTip)).toMatchObject({ status: '已收到' });
   });
 
   it('records the outcome in receipts.yaml for the informant’s lookup', async () => {
-    const run = office(
+    const run = await office(
       [
         'tips',
         'triage',
@@ -239,24 +241,28 @@ describe('tips triage', () => {
     expect(loadContent(ws.content).ok).toBe(true);
   });
 
-  it('refuses a change of status the table does not allow, and leaves the file as it was', () => {
+  it('refuses a change of status the table does not allow, and leaves the file as it was', async () => {
     const before = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
-    const run = office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
+    const run = await office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已收到'], env);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('回执状态不能从「经核查不属实」改为「已收到」');
     expect(readFileSync(join(ws.content, 'receipts.yaml'), 'utf8')).toBe(before);
   });
 
-  it('needs a hazard number for 已列入, and a known status', () => {
-    expect(office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已列入'], env).status).toBe(2);
-    expect(office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已删除'], env).status).toBe(2);
+  it('needs a hazard number for 已列入, and a known status', async () => {
+    expect((await office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已列入'], env)).status).toBe(
+      2,
+    );
+    expect((await office(['tips', 'triage', ids.plain, '--identity', keys.b, '--status', '已删除'], env)).status).toBe(
+      2,
+    );
   });
 });
 
 describe('tips export', () => {
-  it('backs up every tip as a file the standard age command opens', () => {
+  it('backs up every tip as a file the standard age command opens', async () => {
     const out = join(ws.dir, 'backup');
-    const run = office(['tips', 'export', '--out', out], env);
+    const run = await office(['tips', 'export', '--out', out], env);
     expect(run.status).toBe(0);
     for (const id of Object.values(ids)) {
       const file = join(out, `${id}.age`);

@@ -18,7 +18,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { astroBuild } from '../../scripts/bench/build';
 import { projectCopy, remove } from '../../scripts/bench/projects';
 import { formatReceipt, generateReceipt } from '../../src/lib/tips/receipt';
-import { office, workspace, type Workspace } from '../cli/support/office';
+import { spawnOffice, workspace, type Workspace } from '../cli/support/office';
 import { expectAccessible } from '../support/axe';
 import { extendTimeout } from '../support/budget';
 import { expectReceiptOnScreen, guardPage, metadataSegments, queuedTipsWithReceipt } from './report-support';
@@ -82,7 +82,7 @@ test('submit → receipt → office reply → rebuild → the informant reads it
 
   // 2. The office replies with the real command line, into a copy of the content.
   const env = { ...ws.env };
-  const reply = office(['tips', 'reply', queued!.key, '--identity', IDENTITY, '--message', QUESTION], env);
+  const reply = await spawnOffice(['tips', 'reply', queued!.key, '--identity', IDENTITY, '--message', QUESTION], env);
   expect(reply.status, reply.output).toBe(0);
   const yaml = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
   expect(yaml).toContain('-----BEGIN AGE ENCRYPTED FILE-----');
@@ -137,14 +137,14 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   expect(baseURL).toBeDefined();
 
   // 6. The office: threaded under the tip, decrypted, the photo without metadata.
-  const list = office(['tips', 'list', '--identity', IDENTITY], env);
+  const list = await spawnOffice(['tips', 'list', '--identity', IDENTITY], env);
   expect(list.status, list.output).toBe(0);
   const lines = list.stdout.split('\n');
   const at = lines.findIndex((line) => line.startsWith(queued!.key));
   expect(lines[at + 1]).toContain('└ 补充材料');
   const photos = mkdtempSync(join(tmpdir(), 'nz-convo-photos-'));
   try {
-    const show = office(['tips', 'show', queued!.key, '--identity', IDENTITY, '--photos', photos], env);
+    const show = await spawnOffice(['tips', 'show', queued!.key, '--identity', IDENTITY, '--photos', photos], env);
     expect(show.status, show.output).toBe(0);
     expect(show.stdout).toContain(ANSWER);
     expect(show.stdout).toContain('未发现元数据');
@@ -159,7 +159,7 @@ test('submit → receipt → office reply → rebuild → the informant reads it
   }
 
   // 7. The office records the answer: the informant's follow-up joins the thread, the question is answered.
-  const answered = office(['tips', 'reply', queued!.key, '--identity', IDENTITY, '--answered'], env);
+  const answered = await spawnOffice(['tips', 'reply', queued!.key, '--identity', IDENTITY, '--answered'], env);
   expect(answered.status, answered.output).toBe(0);
   expect(answered.stdout).toContain('举报人补充材料 1 条');
 });

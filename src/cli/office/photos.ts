@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { base64ToBytes } from '../../lib/bytes';
-import { findJpegMetadata, METADATA_LABELS, type MetadataKind } from '../../lib/office/photo-metadata';
+import { findJpegMetadata, METADATA_LABELS, type MetadataKind } from '../../lib/tip-handling/photo-metadata';
 
 export interface CleanPhoto {
   bytes: Uint8Array;

@@ -1,31 +1,41 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
-import { chinaDay } from '../../schemas/common';
 import { formatIssues } from '../../lib/content/issues';
 import { loadContent } from '../../lib/content-set/load';
-import { pdfHeaderCss, printHeader, reportColumns, reportSheet, reportTitle } from '../../lib/office/county-report';
+import {
+  pdfHeaderCss,
+  printHeader,
+  reportColumns,
+  reportSheet,
+  reportTitle,
+} from '../../lib/village-tables/county-report';
 import { compareWithLedger } from '../../lib/statistics/progress-table';
 import { reportVillages, townshipTable } from '../../lib/statistics/township-table';
+import { chromiumPath } from '../../lib/chromium-path';
 import { normalizeBase, sitePath } from '../../lib/site-path';
 import { createProductionServer } from '../../server/production';
 import { OfficeError, dayArg, monthArg, parse, required } from './args';
-import { shown, writeBytes } from './files';
+import { writeBytes } from './files';
+import { contentDirOf, pathArg, printer, shown, today, type OfficeIo } from './io';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-function reportDate(value: string | undefined): string {
-  return value === undefined ? chinaDay() : dayArg(value, '填报日期应写成 YYYY-MM-DD（例如 --date 2023-12-26）');
+function reportDate(io: OfficeIo, value: string | undefined): string {
+  return value === undefined ? today(io) : dayArg(value, '填报日期应写成 YYYY-MM-DD（例如 --date 2023-12-26）');
 }
 
 /** Prints the built month page to an A4 PDF in the system Chromium, served by the production server. */
-async function printMonth(dist: string, base: string, month: string, header: string, out: string): Promise<void> {
+async function printMonth(
+  io: OfficeIo,
+  { dist, base, month, header, out }: { dist: string; base: string; month: string; header: string; out: string },
+): Promise<void> {
   const page = join(dist, 'disclosures', month, 'index.html');
   if (!existsSync(page)) {
-    throw new OfficeError(`找不到已构建的 ${month} 月公开页面（${shown(page)}）。请先运行 npm run build，再生成报告。`);
+    throw new OfficeError(
+      `找不到已构建的 ${month} 月公开页面（${shown(io, page)}）。请先运行 npm run build，再生成报告。`,
+    );
   }
-  const executablePath = CHROMIUM.find((path) => path && existsSync(path));
+  const executablePath = chromiumPath(io.env);
   if (!executablePath)
     throw new OfficeError('找不到 Chromium：请安装（sudo apt-get install chromium）或设置 CHROMIUM_PATH。');
   const { chromium } = await import('@playwright/test');
@@ -60,16 +70,17 @@ async function printMonth(dist: string, base: string, month: string, header: str
  * `report YYYY-MM --out DIR [--date YYYY-MM-DD] [--dist DIR]`: what the township sends to the county —
  * the township 调度表 (.xlsx) and the month's disclosure printed to A4 (.pdf).
  */
-export async function report(args: string[]): Promise<void> {
+export async function report(args: string[], io: OfficeIo): Promise<number> {
+  const { log } = printer(io);
   const { values, positionals } = parse(args, {
     out: { type: 'string' },
     date: { type: 'string' },
     dist: { type: 'string' },
   });
   const month = monthArg(required(positionals[0], '月份', '2023-12'));
-  const dir = resolve(required(values.out, '--out', '~/报县'));
-  const date = reportDate(values.date);
-  const loaded = loadContent();
+  const dir = pathArg(io, required(values.out, '--out', '~/报县'));
+  const date = reportDate(io, values.date);
+  const loaded = loadContent(contentDirOf(io));
   if (!loaded.ok) throw new OfficeError(`内容文件有错误，请先修正：\n${formatIssues(loaded.issues)}`);
   const { site, ledger, tables } = loaded.content;
   const table = tables.find((t) => t.table.month === month)?.table;
@@ -93,10 +104,12 @@ export async function report(args: string[]): Promise<void> {
       orientation: 'landscape',
     }).toBuffer(),
   );
-  console.log(`✓ 调度表：${shown(xlsx)}（${township.villages.length} 个村及全镇合计）`);
+  log(`✓ 调度表：${shown(io, xlsx)}（${township.villages.length} 个村及全镇合计）`);
 
   const pdf = join(dir, `${site.township}隐患公开-${month}.pdf`);
-  const dist = resolve(values.dist ?? process.env.DIST_DIR ?? 'dist');
-  await printMonth(dist, normalizeBase(process.env.SITE_BASE), month, printHeader(site, ledger.list(month)), pdf);
-  console.log(`✓ 公开页面（A4）：${shown(pdf)}`);
+  const dist = pathArg(io, values.dist ?? io.env.DIST_DIR ?? 'dist');
+  const header = printHeader(site, ledger.list(month));
+  await printMonth(io, { dist, base: normalizeBase(io.env.SITE_BASE), month, header, out: pdf });
+  log(`✓ 公开页面（A4）：${shown(io, pdf)}`);
+  return 0;
 }

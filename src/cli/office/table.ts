@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { contentFile, monthFiles } from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
 import { loadContent } from '../../lib/content-set/load';
-import { decodeText, formatCsv, parseCsv } from '../../lib/office/csv';
-import { cutoffOf } from '../../lib/office/months';
-import { upsertProgressRow } from '../../lib/office/table-file';
-import { formatSheetError, readProgressSheet, type SheetCell } from '../../lib/office/table-import';
-import { TEMPLATE_TITLE, templateGrid, templateLines, type GridCell } from '../../lib/office/table-template';
+import { decodeText, formatCsv, parseCsv } from '../../lib/village-tables/csv';
+import { cutoffOf } from '../../lib/month-scaffold/months';
+import { upsertProgressRow } from '../../lib/village-tables/table-file';
+import { formatSheetError, readProgressSheet, type SheetCell } from '../../lib/village-tables/table-import';
+import { TEMPLATE_TITLE, templateGrid, templateLines, type GridCell } from '../../lib/village-tables/table-template';
 import type { Village } from '../../schemas/site';
 import { OfficeError, UsageError, monthArg, parse, required } from './args';
-import { existsSync, shown, site, writeBytes } from './files';
+import { existsSync, loadSite, writeBytes } from './files';
+import { contentDirOf, pathArg, printer, shown, type OfficeIo } from './io';
 
 function findVillage(villages: readonly Village[], slug: string): Village {
   const village = villages.find((v) => v.slug === slug || v.name === slug);
@@ -41,44 +42,46 @@ async function readGrid(file: string): Promise<SheetCell[][]> {
 }
 
 /** `table import FILE --month YYYY-MM --village SLUG` */
-export async function tableImport(args: string[]): Promise<number> {
+export async function tableImport(args: string[], io: OfficeIo): Promise<number> {
+  const dir = contentDirOf(io);
+  const { log, warn } = printer(io);
   const { values, positionals } = parse(args, { month: { type: 'string' }, village: { type: 'string' } });
-  const file = resolve(required(positionals[0], '文件', '南庄村-2023-08.xlsx'));
+  const file = pathArg(io, required(positionals[0], '文件', '南庄村-2023-08.xlsx'));
   const month = monthArg(required(values.month, '--month', '2023-08'));
-  const { villages } = site();
+  const { villages } = loadSite(dir);
   const village = findVillage(villages, required(values.village, '--village', villages[0]!.slug));
-  const target = monthFiles(month).table;
+  const target = monthFiles(month, dir).table;
   if (!existsSync(target)) {
     throw new OfficeError(
-      `还没有 ${month} 的调度表文件 ${shown(target)}。请先运行：npm run office -- month new ${month}`,
+      `还没有 ${month} 的调度表文件 ${shown(io, target)}。请先运行：npm run office -- month new ${month}`,
     );
   }
 
   const sheet = readProgressSheet(await readGrid(file), { village: village.name, aliases: [village.slug], month });
   if (!sheet.ok) {
-    console.error(`✗ ${shown(file)} 有 ${sheet.errors.length} 处错误，未写入任何内容：`);
-    for (const error of sheet.errors) console.error(`  ${formatSheetError(error)}`);
+    warn(`✗ ${shown(io, file)} 有 ${sheet.errors.length} 处错误，未写入任何内容：`);
+    for (const error of sheet.errors) warn(`  ${formatSheetError(error)}`);
     return 1;
   }
   const table = contentFile(target);
   const edit = upsertProgressRow(table.name, table.read() ?? '', month, sheet.row);
   if (!edit.ok) {
-    console.error(`✗ 未写入任何内容：\n${formatIssues(edit.issues)}`);
+    warn(`✗ 未写入任何内容：\n${formatIssues(edit.issues)}`);
     return 1;
   }
   table.write(edit.text);
-  console.log(
-    `✓ 已把 ${village.name} 的调度表写入 ${shown(target)}${edit.replaced ? '（替换了原有数字）' : '（新增一行）'}`,
+  log(
+    `✓ 已把 ${village.name} 的调度表写入 ${shown(io, target)}${edit.replaced ? '（替换了原有数字）' : '（新增一行）'}`,
   );
   if (sheet.asOf && sheet.asOf !== cutoffOf(month))
-    console.warn(`  ! 表中截至日期为 ${sheet.asOf}，调度表截至日期为 ${cutoffOf(month)}，请核实。`);
+    warn(`  ! 表中截至日期为 ${sheet.asOf}，调度表截至日期为 ${cutoffOf(month)}，请核实。`);
 
   // Section 1 should agree with the ledger: say so now rather than at publication.
-  const loaded = loadContent();
+  const loaded = loadContent(dir);
   const notes = (loaded.ok ? loaded.content.warnings : loaded.issues).filter(
     (i) => i.file === table.name && i.ref === village.name,
   );
-  if (notes.length) console.warn(formatIssues(notes));
+  if (notes.length) warn(formatIssues(notes));
   return 0;
 }
 
@@ -114,11 +117,12 @@ function styledSheet(grid: GridCell[][]): SheetData {
 }
 
 /** `table template --out DIR [--month YYYY-MM --village SLUG]` */
-export async function tableTemplate(args: string[]): Promise<void> {
+export async function tableTemplate(args: string[], io: OfficeIo): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' }, month: { type: 'string' }, village: { type: 'string' } });
-  const dir = resolve(required(values.out, '--out', 'public/data/templates'));
+  const dir = pathArg(io, required(values.out, '--out', 'public/data/templates'));
   const month = values.month === undefined ? undefined : monthArg(values.month);
-  const village = values.village === undefined ? undefined : findVillage(site().villages, values.village);
+  const village =
+    values.village === undefined ? undefined : findVillage(loadSite(contentDirOf(io)).villages, values.village);
   const grid = templateGrid({
     ...(village ? { village: village.name } : {}),
     ...(month ? { asOf: cutoffOf(month) } : {}),
@@ -131,5 +135,6 @@ export async function tableTemplate(args: string[]): Promise<void> {
   }).toBuffer();
   writeBytes(join(dir, `${base}.csv`), formatCsv(grid));
   writeBytes(join(dir, `${base}.xlsx`), xlsx);
-  console.log(`✓ 已生成 ${shown(join(dir, `${base}.xlsx`))} 和 ${shown(join(dir, `${base}.csv`))}`);
+  printer(io).log(`✓ 已生成 ${shown(io, join(dir, `${base}.xlsx`))} 和 ${shown(io, join(dir, `${base}.csv`))}`);
+  return 0;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { t } from '../../i18n/tip-line';
-import type { ReadMessage } from '../../lib/tips/conversation';
-import { readThread } from '../../lib/tips/conversation';
+import type { ReadMessage } from '../../lib/tips/message-crypto';
+import { readThread } from '../../lib/tips/message-crypto';
 import { receiptReplyKey } from '../../lib/tips/reply-key';
 import type { PublicMessage } from '../../lib/tips/receipts';
 import { FollowUp, TIP_LIMITS } from '../../schemas/tip';

@@ -8,7 +8,7 @@ import { feedbackWarnings } from '../ledger/feedback';
 import { checkLedgerRules, type ListFile } from '../ledger/rules';
 import { checkProgressTable } from '../statistics/progress-table';
 import { checkReceipts } from '../tips/receipts';
-import { placeholderIssues } from '../office/month-check';
+import { placeholderIssues } from '../month-scaffold/month-check';
 import { monthOfFile, type ContentSources } from '../content/folder';
 import { parseContent, parseJsonContent } from '../content/parse';
 import { VillageMap } from '../../schemas/village-map';

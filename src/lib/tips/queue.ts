@@ -8,7 +8,10 @@
  *             `3f0c2a5e-8d7b-4c1e-9a4f-2b6d8e1c0a97`. One key per tip.
  *   value     the tip exactly as encrypted in the browser: a binary age v1 file
  *             (armored submissions are stored de-armored). `age -d -i KEY FILE` opens it;
- *             inside is the JSON of a `Tip` (src/schemas/tip.ts), version 1.
+ *             inside is the JSON of a `Tip` (src/schemas/tip.ts): version 2 (with the
+ *             informant's reply key), or version 1 if queued before replies existed; or of a
+ *             `FollowUp` (补充材料 from the receipt page), an item of its own that only the
+ *             receipt inside links to its tip (lib/tip-handling/informant-thread.ts threads them).
  *   metadata  `TipMetadata` below: { v: 1, received: 'YYYY-MM-DD' (China time, the day only),
  *             size: bytes of the value, sha256: hex of the value }.
  *   Written once with `onlyIfNew`; never overwritten by the function. A second write of the
@@ -16,6 +19,11 @@
  *
  * Store `tip-challenges`: the replay guard for proof-of-work, see spent-challenges.ts. It
  * holds the day, never the time, and its records are deleted once their challenge expired.
+ *
+ * Store `tip-triage`: the office's record of what it did with each tip (status, hazard number),
+ * keyed by the tip's key, written only by the office tools; see lib/tip-handling/triage.ts.
+ *
+ * `metadata.v` is the version of this metadata record, not of the tip inside the ciphertext.
  *
  * Never stored anywhere: IP address, user agent, any other request header, the time of day.
  */

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import challengeHandler from '../../../netlify/functions/challenge.mts';
 import tipsHandler from '../../../netlify/functions/tips.mts';
 import { bytesToBase64 } from '../../../src/lib/bytes';
-import { findJpegMetadata } from '../../../src/lib/office/photo-metadata';
+import { findJpegMetadata } from '../../../src/lib/tip-handling/photo-metadata';
 import { buildEnvelope, newSubmissionId } from '../../../src/lib/tips/envelope';
 import { solveTipChallenge, type IssuedChallenge } from '../../../src/lib/tips/pow';
 

@@ -1,11 +1,14 @@
 /**
- * Runs the real office CLI (`tsx src/cli/office.ts`, as `npm run office` does) against a
- * temporary copy of the sample content, so a test can change files freely.
+ * Runs the office commands against a temporary copy of the sample content, so a test can change
+ * files freely: `office` calls them in this process (`runOffice`, with the test's environment and
+ * writers that record what they print); `spawnOffice` runs the real `npm run office` entry in a
+ * process of its own, for the few tests of the entry itself.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runOffice } from '../../../src/cli/office/run';
 
 export interface Workspace {
   dir: string;
@@ -34,35 +37,37 @@ export interface Run {
   output: string;
 }
 
-export function office(args: string[], env: Record<string, string>): Run {
-  const clean = { ...process.env };
-  // Production credentials in the developer's shell must never reach a test run.
+/** This process's environment without production credentials: those in a developer's shell must never reach a test run. */
+function testEnv(env: Record<string, string>): Record<string, string | undefined> {
+  const clean: Record<string, string | undefined> = { ...process.env };
   delete clean.NETLIFY_SITE_ID;
   delete clean.NETLIFY_AUTH_TOKEN;
-  const result = spawnSync('node_modules/.bin/tsx', ['src/cli/office.ts', ...args], {
-    env: { ...clean, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    output: `${result.stdout}\n${result.stderr}`,
-  };
+  return { ...clean, ...env };
 }
 
-/**
- * `office` without blocking this process: for tests whose servers (an S3 server, say) run in the
- * test process itself and must keep answering while the CLI talks to them.
- */
-export function officeAsync(args: string[], env: Record<string, string>): Promise<Run> {
-  const clean = { ...process.env };
-  delete clean.NETLIFY_SITE_ID;
-  delete clean.NETLIFY_AUTH_TOKEN;
+/** `npm run office -- <args>` in this process, with `env` added to the environment and a clock at `now`. */
+export async function office(
+  args: string[],
+  env: Record<string, string>,
+  { now = () => new Date() }: { now?: () => Date } = {},
+): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runOffice(args, {
+    env: testEnv(env),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    now,
+    cwd: process.cwd(),
+  });
+  return { status, stdout, stderr, output: `${stdout}\n${stderr}` };
+}
+
+/** The real `npm run office` entry (`tsx src/cli/office.ts`) in a process of its own. */
+export function spawnOffice(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn('node_modules/.bin/tsx', ['src/cli/office.ts', ...args], {
-      env: { ...clean, ...env },
+      env: testEnv(env),
       timeout: 60_000,
     });
     let stdout = '';

@@ -1,6 +1,6 @@
 import { Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { encryptMessage } from '../../../src/lib/tips/conversation';
+import { encryptMessage } from '../../../src/lib/tips/message-crypto';
 import { encryptTip, withReplyKey } from '../../../src/lib/tips/envelope';
 import { openTip, receiptIn } from '../../../src/lib/tips/open';
 import { generateReceipt } from '../../../src/lib/tips/receipt';

@@ -6,7 +6,7 @@ import { scryptSync } from 'node:crypto';
 import { bech32 } from '@scure/base';
 import { Decrypter, armor } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { encryptMessage, readThread } from '../../../src/lib/tips/conversation';
+import { encryptMessage, readThread } from '../../../src/lib/tips/message-crypto';
 import { receiptLookupKey } from '../../../src/lib/tips/lookup-key';
 import { generateReceipt } from '../../../src/lib/tips/receipt';
 import { REPLY_KEY_SALT, REPLY_KEY_SCRYPT, receiptReplyKey } from '../../../src/lib/tips/reply-key';
