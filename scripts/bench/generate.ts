@@ -8,8 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { contentFiles } from '../../src/lib/bench/content-files';
-import { syntheticLedger, type SyntheticOptions } from '../../src/lib/bench/synthetic-ledger';
+import { contentFiles } from './synthetic/content-files';
+import { syntheticLedger, type SyntheticOptions } from './synthetic/synthetic-ledger';
 
 export interface Written {
   dir: string;

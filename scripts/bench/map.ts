@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { SyntheticOptions } from '../../src/lib/bench/synthetic-ledger';
+import type { SyntheticOptions } from './synthetic/synthetic-ledger';
 import { astroBuild } from './build';
 import { writeSynthetic } from './generate';
 import { remove, tempDir } from './projects';

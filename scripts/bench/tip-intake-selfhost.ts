@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { join } from 'node:path';
-import { DEFAULT_KIT } from '../../src/server/deploy-kit';
+import { DEFAULT_KIT } from '../deploy-kit/kit';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { FileStore } from '../../src/server/stores/file';
 import type { TipEnvelope } from '../../src/schemas/tip';

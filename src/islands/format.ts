@@ -1,5 +1,5 @@
 import { t, type TipLineKey } from '../i18n/tip-line';
-import { fill } from '../lib/disclosure/format';
+import { fill } from '../lib/format/fill';
 
 /** `t()` with `{name}` placeholders filled in. */
 export function tf(key: TipLineKey, values: Record<string, string | number>): string {

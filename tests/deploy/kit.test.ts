@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllHeaders } from '@netlify/headers-parser';
-import { DEFAULT_KIT, kitFiles, nginxConfig, NETLIFY_BEGIN, withNetlifyHeaders } from '../../src/server/deploy-kit';
+import { DEFAULT_KIT, kitFiles, nginxConfig, NETLIFY_BEGIN, withNetlifyHeaders } from '../../scripts/deploy-kit/kit';
 import { CONTENT_SECURITY_POLICY, HEADER_RULES, headersFor, ruleMatches } from '../../src/server/headers';
 import { API_RULES, createProductionServer, loadFunctionRoutes } from '../../src/server/production';
 import { freePort, NGINX, testConfig, writeWrapper } from '../../scripts/nginx';
@@ -21,7 +21,7 @@ const lower = (headers: Record<string, string>) =>
 describe('one source for the headers', () => {
   it('the committed deploy kit is what the source makes (run `npm run deploy:kit` after editing it)', () => {
     for (const [path, text] of Object.entries(kitFiles(DEFAULT_KIT))) {
-      expect(readFileSync(path, 'utf8'), `${path} drifted from src/server/deploy-kit.ts`).toBe(text);
+      expect(readFileSync(path, 'utf8'), `${path} drifted from scripts/deploy-kit/kit.ts`).toBe(text);
     }
     const toml = readFileSync('netlify.toml', 'utf8');
     expect(toml).toContain(NETLIFY_BEGIN);

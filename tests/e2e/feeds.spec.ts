@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadContent } from '../../src/lib/content-set/load';
-import { formatMonth } from '../../src/lib/disclosure/format';
+import { formatMonth } from '../../src/lib/format/date';
 import type { Hazard } from '../../src/schemas/hazard';
 import { checkXml } from '../support/nu-checker';
 

@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { loadContent } from '../../src/lib/content-set/load';
-import { formatDate, formatPercent } from '../../src/lib/disclosure/format';
+import { formatDate } from '../../src/lib/format/date';
+import { formatPercent } from '../../src/lib/format/number';
 import { daysLate } from '../../src/lib/ledger/status';
 import { telHref } from '../../src/lib/tips/contact';
 import { expectAccessible } from '../support/axe';

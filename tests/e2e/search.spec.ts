@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { firstQueryBytes, formatFirstQueryBytes } from '../support/first-query-bytes';
 import { innerWordQueries, loadSample, sentenceWordQueries, uniqueUnit } from '../support/sample-queries';
-import { formatMonth } from '../../src/lib/disclosure/format';
+import { formatMonth } from '../../src/lib/format/date';
 import { expectAccessible } from '../support/axe';
 import { budgetFor } from '../support/budget';
 

@@ -19,7 +19,7 @@ import { projectCopy, remove, ROOT } from '../../scripts/bench/projects';
 import { sitePath } from '../../src/lib/site-path';
 import { parseTipMetadata, TIPS_STORE } from '../../src/lib/tips/queue';
 import { formatReceipt } from '../../src/lib/tips/receipt';
-import { DEFAULT_KIT } from '../../src/server/deploy-kit';
+import { DEFAULT_KIT } from '../../scripts/deploy-kit/kit';
 import { headersFor } from '../../src/server/headers';
 import { API_RULES } from '../../src/server/production';
 import { FileStore } from '../../src/server/stores/file';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content-set/load';
-import { formatMonth } from '../../src/lib/disclosure/format';
+import { formatMonth } from '../../src/lib/format/date';
 import { DATA_FIELDS } from '../../src/lib/disclosure/open-data';
 import { compareWithLedger } from '../../src/lib/statistics/progress-table';
 import { PROGRESS_SECTIONS } from '../../src/schemas/progress-table';

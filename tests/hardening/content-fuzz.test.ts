@@ -5,7 +5,7 @@
  *   FUZZ_SEED=7 FUZZ_CASES=2000 npx vitest run tests/hardening/content-fuzz.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../src/lib/bench/random';
+import { Random } from '../../scripts/bench/synthetic/random';
 import { readContentSet, type ContentResult } from '../../src/lib/content-set/content-set';
 import { formatIssues } from '../../src/lib/content/issues';
 import { expectIssue, expectWellFormed } from './support/issue-shape';

@@ -4,9 +4,9 @@
  * to the very same value: over the sample, every fuzzed variant of it, and YAML's odd corners.
  */
 import { describe, expect, it } from 'vitest';
-import { contentFiles } from '../../src/lib/bench/content-files';
-import { Random } from '../../src/lib/bench/random';
-import { syntheticLedger } from '../../src/lib/bench/synthetic-ledger';
+import { contentFiles } from '../../scripts/bench/synthetic/content-files';
+import { Random } from '../../scripts/bench/synthetic/random';
+import { syntheticLedger } from '../../scripts/bench/synthetic/synthetic-ledger';
 import { fastLoad, parseYamlDocument } from '../../src/lib/content/parse';
 import { fuzzCases } from './support/mutations';
 import { sampleSources } from './support/sample';

@@ -15,7 +15,7 @@ import { exactNumberFirst } from '../../lib/search/hazard-number';
 import { wholeQueryFirst } from '../../lib/search/rank';
 import { mergeResults, relaxedQueries } from '../../lib/search/relaxed';
 import { firstShard, hazardsIn, nextBatch, planSearch, type ShardQuery } from '../../lib/search/shard-route';
-import { fill } from '../../lib/disclosure/format';
+import { fill } from '../../lib/format/fill';
 import type { SearchMessages } from './messages';
 import { importPagefind, startPagefind, type Pagefind, type PagefindResult } from './pagefind-api';
 import { renderResult } from './render';

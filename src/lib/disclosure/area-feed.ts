@@ -5,7 +5,9 @@ import type { Ledger, MonthDiff } from '../ledger/ledger';
 import { CHANGE_KINDS, type ChangeKind } from './changes';
 import type { Place } from './directory';
 import { atomFeed, escapeXml, type FeedEntry } from './feed';
-import { fill, formatMonth, hazardPath, sectorPath, villagePath } from './format';
+import { formatMonth } from '../format/date';
+import { fill } from '../format/fill';
+import { hazardPath, sectorPath, villagePath } from '../page-paths';
 import type { GroupDimension } from './group-history';
 
 const emptyDiff = (month: IsoMonth, previous: IsoMonth | undefined): MonthDiff => ({

@@ -3,7 +3,7 @@ import { SOURCES, type Hazard } from '../../schemas/hazard';
 import { SECTORS } from '../../schemas/sector';
 import type { Ledger } from '../ledger/ledger';
 import { isRectified } from '../ledger/status';
-import { formatMonth } from './format';
+import { formatMonth } from '../format/date';
 
 /** A small bar chart: categories (rows), each with one value per series. */
 export interface Chart {

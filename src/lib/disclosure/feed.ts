@@ -1,5 +1,6 @@
 import type { IsoDate, IsoMonth } from '../../schemas/common';
-import { formatMonth, monthPath } from './format';
+import { formatMonth } from '../format/date';
+import { monthPath } from '../page-paths';
 import { sitePath } from '../site-path';
 
 export interface FeedEntry {

@@ -5,7 +5,7 @@ import { fieldLabel } from '../content/labels';
 import type { Ledger } from '../ledger/ledger';
 import { isOverdue, isSupervised } from '../ledger/status';
 import type { Directory, Place } from './directory';
-import { formatDate } from './format';
+import { formatDate } from '../format/date';
 
 /** A field whose value differs from the hazard's previous listing. */
 export interface FieldChange {

@@ -6,7 +6,7 @@ import { isOverdue, isSupervised } from '../ledger/status';
 import { bubbleRadius, groupBy, isAggregated, mapScale, shadeBands, shadeClass } from '../map/aggregate';
 import { fitFrame, type Point } from '../map/projection';
 import type { Directory } from './directory';
-import { hazardPath } from './format';
+import { hazardPath } from '../page-paths';
 import { villageMonthHref } from './village-month';
 
 /** What a mark on the map says about a hazard: its status, with 逾期 apart from 整改中. */

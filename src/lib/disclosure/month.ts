@@ -4,7 +4,7 @@ import type { PublicInfo, Revision } from '../../schemas/hazard-list';
 import type { Ledger, MonthDiff, MonthFigures } from '../ledger/ledger';
 import { isOverdue, isRectified, isSupervised } from '../ledger/status';
 import type { Directory, Place } from './directory';
-import { formatDate } from './format';
+import { formatDate } from '../format/date';
 
 /** A hazard as one month shows it, with the flags that month's cutoff decides. */
 export interface HazardEntry {

@@ -3,7 +3,7 @@ import type { Hazard } from '../../schemas/hazard';
 import type { Ledger, MonthDiff } from '../ledger/ledger';
 import { isClosed, isRectified } from '../ledger/status';
 import type { Place } from './directory';
-import { monthPath } from './format';
+import { monthPath } from '../page-paths';
 import type { HazardEntry, MonthlyDisclosure, VillageHazards } from './month';
 import { isSplitMonth } from './page-limits';
 import { sitePath } from '../site-path';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { IsoDate } from '../../schemas/common';
 import type { HazardList } from '../../schemas/hazard-list';
-import { formatDate, formatMonth } from '../disclosure/format';
+import { formatDate, formatMonth } from '../format/date';
 import {
   GUIDE_SHEET,
   LEDGER_COLUMNS,

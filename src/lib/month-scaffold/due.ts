@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
 import type { HazardList } from '../../schemas/hazard-list';
-import { formatDate, formatMonth } from '../disclosure/format';
+import { formatDate, formatMonth } from '../format/date';
 import { addDays, daysBetween, missingFeedback, shortDate, thursdayOnOrBefore } from '../ledger/feedback';
 
 /**

@@ -2,7 +2,7 @@ import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type YAMLMap }
 import { PROGRESS_FIGURE_KEYS, PROGRESS_SECTIONS } from '../../schemas/progress-table';
 import { TEMPLATE_FIGURES, sectionHeading } from '../village-tables/table-template';
 import type { Site } from '../../schemas/site';
-import { formatMonth } from '../disclosure/format';
+import { formatMonth } from '../format/date';
 import { cutoffOf, publishedOf } from './months';
 import { placeholder } from './placeholders';
 

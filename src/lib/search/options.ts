@@ -1,7 +1,7 @@
 import type { IsoMonth } from '../../schemas/common';
 import { SOURCES, STATUSES } from '../../schemas/hazard';
 import type { Site } from '../../schemas/site';
-import { formatMonth } from '../disclosure/format';
+import { formatMonth } from '../format/date';
 import type { FilterParam } from './filters';
 
 export interface FilterOption {

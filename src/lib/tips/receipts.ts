@@ -1,5 +1,5 @@
 import type { Ledger } from '../ledger/ledger';
-import { hazardPath } from '../disclosure/format';
+import { hazardPath } from '../page-paths';
 import type { ContentIssue } from '../content/issues';
 import type { ReceiptEntry, ReceiptStatus } from '../../schemas/receipt';
 

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentFiles } from '../../../src/lib/bench/content-files';
-import { syntheticLedger } from '../../../src/lib/bench/synthetic-ledger';
+import { contentFiles } from '../../../scripts/bench/synthetic/content-files';
+import { syntheticLedger } from '../../../scripts/bench/synthetic/synthetic-ledger';
 import type { Hazard } from '../../../src/schemas/hazard';
 
 export const MARKDOWN_PAYLOADS = [

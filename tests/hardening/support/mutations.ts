@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import type { ContentSources, SourceFile } from '../../../src/lib/content/folder';
 import { readContentSet, type ContentResult } from '../../../src/lib/content-set/content-set';
 import { fieldLabel } from '../../../src/lib/content/labels';
-import type { Random } from '../../../src/lib/bench/random';
+import type { Random } from '../../../scripts/bench/synthetic/random';
 import type { IssueMatch } from './issue-shape';
 import { parseList, readList, type RawHazard, type RawList } from './sample';
 

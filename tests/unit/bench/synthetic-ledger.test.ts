@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentFiles } from '../../../src/lib/bench/content-files';
-import { addMonths, syntheticLedger } from '../../../src/lib/bench/synthetic-ledger';
+import { contentFiles } from '../../../scripts/bench/synthetic/content-files';
+import { addMonths, syntheticLedger } from '../../../scripts/bench/synthetic/synthetic-ledger';
 import { readContentSet } from '../../../src/lib/content-set/content-set';
 import { formatIssues } from '../../../src/lib/content/issues';
 import { SOURCES, STATUSES } from '../../../src/schemas/hazard';

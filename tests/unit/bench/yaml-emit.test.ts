@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { toYaml } from '../../../src/lib/bench/yaml-emit';
+import { toYaml } from '../../../scripts/bench/synthetic/yaml-emit';
 
 describe('toYaml', () => {
   it('writes block style that reads back to the same value', () => {

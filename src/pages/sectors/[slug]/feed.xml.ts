@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { areaFeed } from '../../../lib/disclosure/area-feed';
-import { monthPath } from '../../../lib/disclosure/format';
+import { monthPath } from '../../../lib/page-paths';
 import type { SectorEntry } from '../../../schemas/site';
 import { disclosureContext } from '../../_context';
 

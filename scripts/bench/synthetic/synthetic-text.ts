@@ -1,4 +1,4 @@
-import type { Sector } from '../../schemas/sector';
+import type { Sector } from '../../../src/schemas/sector';
 import type { Random } from './random';
 
 /**

@@ -1,16 +1,16 @@
-import type { Hazard, HazardSource, ProgressEntry, RectificationMode } from '../../schemas/hazard';
-import type { HazardList, Revision } from '../../schemas/hazard-list';
-import { PROGRESS_SECTIONS, type ProgressRow, type ProgressTable } from '../../schemas/progress-table';
-import { SECTORS, type Sector } from '../../schemas/sector';
-import { addDays, thursdayOnOrAfter } from '../ledger/feedback';
-import { Ledger } from '../ledger/ledger';
-import { deriveOverallByVillage } from '../statistics/progress-table';
-import type { ReceiptEntry } from '../../schemas/receipt';
+import type { Hazard, HazardSource, ProgressEntry, RectificationMode } from '../../../src/schemas/hazard';
+import type { HazardList, Revision } from '../../../src/schemas/hazard-list';
+import { PROGRESS_SECTIONS, type ProgressRow, type ProgressTable } from '../../../src/schemas/progress-table';
+import { SECTORS, type Sector } from '../../../src/schemas/sector';
+import { addDays, thursdayOnOrAfter } from '../../../src/lib/ledger/feedback';
+import { Ledger } from '../../../src/lib/ledger/ledger';
+import { deriveOverallByVillage } from '../../../src/lib/statistics/progress-table';
+import type { ReceiptEntry } from '../../../src/schemas/receipt';
 import { Random } from './random';
 import { DEPARTMENTS, SECTOR_TEXT, person, progressText, unitName, villageNames } from './synthetic-text';
 import { syntheticSite, type SiteInput } from './synthetic-site';
 import { syntheticLocation, syntheticVillageMap } from './synthetic-map';
-import type { VillageMap } from '../../schemas/village-map';
+import type { VillageMap } from '../../../src/schemas/village-map';
 
 export interface SyntheticOptions {
   /** Hazards over the whole period. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Site } from '../../schemas/site';
+import type { Site } from '../../../src/schemas/site';
 
 export type SiteInput = z.input<typeof Site>;
 

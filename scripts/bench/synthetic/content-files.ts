@@ -1,4 +1,4 @@
-import { CONTENT_LAYOUT, monthFileName } from '../content/folder';
+import { CONTENT_LAYOUT, monthFileName } from '../../../src/lib/content/folder';
 import type { SyntheticContent } from './synthetic-ledger';
 import { toYaml } from './yaml-emit';
 

@@ -1,4 +1,4 @@
-import type { LngLat, VillageMap } from '../../schemas/village-map';
+import type { LngLat, VillageMap } from '../../../src/schemas/village-map';
 
 /**
  * A synthetic county's geography: villages on a grid of cells 0.03° (about 3 km) across, each a

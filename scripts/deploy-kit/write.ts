@@ -1,6 +1,6 @@
 /**
  * `npm run deploy:kit`: writes the deploy kit and netlify.toml's headers from their one source
- * (src/server/deploy-kit.ts, src/server/headers.ts).
+ * (scripts/deploy-kit/kit.ts, src/server/headers.ts).
  *
  *   npm run deploy:kit                      the committed files: deploy/* and netlify.toml
  *   npm run deploy:kit -- --out DIR [--base /… --server-name … --web-root … --app-dir …
@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_KIT, kitFiles, withNetlifyHeaders, type KitOptions } from '../src/server/deploy-kit';
+import { DEFAULT_KIT, kitFiles, withNetlifyHeaders, type KitOptions } from './kit';
 
 const { values } = parseArgs({
   options: {
