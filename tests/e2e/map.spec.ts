@@ -21,6 +21,15 @@ const located = listed.filter((h) => h.location);
 const village = site.villages.find((v) => v.name === located[0]!.village)!;
 const PAGES = ['/map/', `/disclosures/${latest}/map/`, `/villages/${village.slug}/`];
 
+/** Hazards drawn on the map: one per mark, plus each count mark's count. */
+async function drawnCount(page: Page): Promise<number> {
+  const marks = await page.locator('svg.map-svg a.mark').count();
+  const counts = await page
+    .locator('svg.map-svg a.mark-group')
+    .evaluateAll((links) => links.map((a) => Number(a.getAttribute('data-count'))));
+  return marks + counts.reduce((a, b) => a + b, 0);
+}
+
 /** Every request the page makes, as URLs. */
 function recordRequests(page: Page): string[] {
   const urls: string[] = [];
@@ -81,7 +90,8 @@ test('the map is linked from the navigation, the month page and the village page
   await expect(page).toHaveURL(new RegExp(`/disclosures/${latest}/map/$`));
   await page.goto(`/villages/${village.slug}/`);
   const own = located.filter((h) => h.village === village.name);
-  await expect(page.locator('svg.map-svg a.mark')).toHaveCount(own.length);
+  await expect(page.locator('svg.map-svg')).toBeVisible();
+  expect(await drawnCount(page)).toBe(own.length);
   await expect(page.locator('svg.map-svg .villages path')).toHaveCount(1);
 });
 
@@ -92,7 +102,8 @@ test('every month has its map, marks equal to its located hazards, and GeoJSON w
   for (const month of ledger.months) {
     await page.goto(`/disclosures/${month}/map/`);
     const count = ledger.list(month).hazards.filter((h) => h.location).length;
-    await expect(page.locator('svg.map-svg a.mark'), month).toHaveCount(count);
+    await expect(page.locator('svg.map-svg'), month).toBeVisible();
+    expect(await drawnCount(page), month).toBe(count);
   }
   const geo = await request.get(`/data/${latest}.geojson`);
   expect(geo.headers()['content-type']).toContain('application/geo+json');
@@ -143,8 +154,52 @@ test('prints on one A3 landscape sheet with the month, the notice number and a d
   expect(side!.x).toBeGreaterThan(map!.x + map!.width - 1);
 });
 
+/**
+ * What a finger meets on the map: every link's box (a mark or a count mark) and every village
+ * name's box, in CSS px as drawn. Every target at least 24 × 24 (WCAG 2.2, 2.5.8), no two targets
+ * overlapping, no name over a target.
+ */
+async function expectPickable(page: Page, path: string) {
+  const { targets, labels } = await page.evaluate(() => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    };
+    return {
+      targets: [...document.querySelectorAll('svg.map-svg a')].map((a) => ({
+        href: a.getAttribute('href'),
+        ...box(a),
+      })),
+      labels: [...document.querySelectorAll('svg.map-svg .labels text')].map((t) => ({
+        name: t.textContent,
+        ...box(t),
+      })),
+    };
+  });
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  expect(targets.length, path).toBeGreaterThan(0);
+  for (const [i, t] of targets.entries()) {
+    expect(t.width, `${path} ${t.href}`).toBeGreaterThanOrEqual(24);
+    expect(t.height, `${path} ${t.href}`).toBeGreaterThanOrEqual(24);
+    for (const u of targets.slice(i + 1)) expect(meet(t, u), `${path} ${t.href} / ${u.href}`).toBe(false);
+    for (const l of labels) expect(meet(t, l), `${path} ${l.name} over ${t.href}`).toBe(false);
+  }
+}
+
 test.describe('at 360 × 640', () => {
-  test.use({ viewport: { width: 360, height: 640 } });
+  test.use({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+
+  test('every mark a finger can pick: 24 × 24 px or more, none overlapping, no village name over one', async ({
+    page,
+  }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      // The sample's names all fit somewhere free.
+      await expect(page.locator('svg.map-svg .labels text')).toHaveCount(path.startsWith('/villages/') ? 1 : 7);
+      await expectPickable(page, path);
+    }
+  });
 
   for (const path of PAGES) {
     test(`${path}: no sideways scrolling, the table below the map`, async ({ page }) => {
@@ -157,4 +212,15 @@ test.describe('at 360 × 640', () => {
       expect(table!.y).toBeGreaterThan(map!.y + map!.height);
     });
   }
+});
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('marks and names drawn smaller stay apart, each target still 24 × 24 px or more', async ({ page }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expectPickable(page, path);
+    }
+  });
 });
