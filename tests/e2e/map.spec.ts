@@ -3,13 +3,18 @@
  * hazard page; accessible, valid, without JavaScript or any request to another site; one A3
  * landscape sheet in print; no sideways scrolling at 360 px, the table below the map.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { astroBuild } from '../../scripts/bench/build';
+import { projectCopy, remove, tempDir } from '../../scripts/bench/projects';
 import { loadContent } from '../../src/lib/content-set/load';
 import { markState } from '../../src/lib/disclosure/map-view';
 import { isSupervised } from '../../src/lib/ledger/status';
+import { DENSE_MONTH, DENSE_VILLAGE, writeDenseVillage } from '../fixtures/dense-village';
 import { expectAccessible } from '../support/axe';
+import { extendTimeout } from '../support/budget';
 import { checkHtml } from '../support/nu-checker';
 
 const loaded = loadContent();
@@ -222,5 +227,77 @@ test.describe('on a wide screen', () => {
       await page.goto(path);
       await expectPickable(page, path);
     }
+  });
+});
+
+test.describe('a dense village', () => {
+  // The sample plus 40 hazards within about 150 m of one another in 南庄村, built on its own
+  // (a project copy, Astro only) and served as static files: this checkout's dist/ is left alone.
+  const DENSE = 40;
+  let project: string | undefined;
+  let content: string | undefined;
+  let server: Server | undefined;
+  let origin = '';
+  let ids: string[] = [];
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    content = tempDir('content-dense');
+    ids = writeDenseVillage(join(content, 'content'), DENSE);
+    project = projectCopy();
+    const build = await astroBuild(project, join(project, 'dist'), { CONTENT_DIR: join(content, 'content') });
+    expect(build.code, build.tail).toBe(0);
+    const root = join(project, 'dist');
+    server = createServer((req, res) => {
+      // URL paths are absolute and normalised: nothing outside dist/ is served.
+      let file = join(root, new URL(req.url ?? '/', 'http://x').pathname);
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!existsSync(file)) return res.writeHead(404).end();
+      const type = file.endsWith('.html')
+        ? 'text/html'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  });
+
+  test.afterAll(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (project) remove(project);
+    if (content) remove(content);
+  });
+
+  test.use({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+
+  test('at 360 px: count marks for the close hazards, every target pickable, no name over one', async ({ page }) => {
+    extendTimeout(30_000);
+    const located = ledger.list(DENSE_MONTH).hazards.filter((h) => h.location).length + DENSE;
+    const village = site.villages.find((v) => v.name === DENSE_VILLAGE)!;
+    await page.goto(`${origin}/disclosures/${DENSE_MONTH}/map/`);
+    const groups = page.locator('svg.map-svg a.mark-group');
+    expect(await groups.count()).toBeGreaterThan(0);
+    expect(await drawnCount(page)).toBe(located);
+    // A count mark names its village and links to that village's list of the month.
+    await expect(groups.first()).toHaveAccessibleName(new RegExp(`^${DENSE_VILLAGE}同一处的 \\d+ 项隐患`));
+    for (const href of await groups.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      expect(href).toBe(`/disclosures/${DENSE_MONTH}/`);
+    }
+    await expect(page.locator('.map-legend')).toContainText('带数字的圆圈');
+    // The table beside the map still lists every located hazard, the clustered ones too.
+    await expect(page.locator('#map-marks-caption')).toContainText(`（${located} 项）`);
+    for (const id of ids.slice(0, 3)) await expect(page.locator(`.map-table a[href="/hazards/${id}/"]`)).toHaveCount(1);
+    await expect(page.locator('svg.map-svg .labels text')).toHaveCount(site.villages.length);
+    await expectPickable(page, 'dense month map');
+
+    await page.goto(`${origin}/villages/${village.slug}/`);
+    await expect(page.locator('svg.map-svg')).toBeVisible();
+    expect(await drawnCount(page)).toBe(
+      ledger.list(DENSE_MONTH).hazards.filter((h) => h.location && h.village === DENSE_VILLAGE).length + DENSE,
+    );
+    await expectPickable(page, 'dense village page');
   });
 });
