@@ -241,7 +241,14 @@ export function hazardMapView(
         };
       }),
       targets,
-      { width: frame.width, height: frame.height, gap: MARK_GAP, step: Math.round(labelSize / 4) },
+      {
+        width: frame.width,
+        height: frame.height,
+        gap: MARK_GAP,
+        step: Math.round(labelSize / 4),
+        // About a village's span: a name further away would name the wrong place.
+        reach: Math.max(frame.width, frame.height) / Math.sqrt(villages.length),
+      },
     );
     villages.forEach((v, i) => (v.label = spots[i]));
   }

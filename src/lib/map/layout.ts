@@ -200,7 +200,8 @@ export function placeLabels(
   options: LabelOptions,
 ): (Point | undefined)[] {
   const { width, height, gap, step } = options;
-  const taken: Box[] = [...obstacles];
+  const taken = new BoxIndex(Math.max(32, step * 8));
+  for (const box of obstacles) taken.add(box);
   const steps = Math.ceil((options.reach ?? Math.max(width, height) / 3) / step);
   // Offsets nearest first; below before above, then right before left, for the same distance.
   const offsets: { kx: number; ky: number; d: number }[] = [];
@@ -218,12 +219,39 @@ export function placeLabels(
     ]);
     const free = (at: Point) => {
       const box = boxAround(at, label.width, label.height);
-      return inFrame(box, width, height) && !taken.some((t) => boxesMeet(box, t, gap));
+      return inFrame(box, width, height) && !taken.meets(box, gap);
     };
     const found =
       candidates.find((at) => (label.inside ? label.inside(at) : true) && free(at)) ?? candidates.find(free);
     if (!found) return undefined;
-    taken.push(boxAround(found, label.width, label.height));
+    taken.add(boxAround(found, label.width, label.height));
     return found;
   });
+}
+
+/** Boxes filed by the square cells they cover, so a question looks only at boxes nearby. */
+class BoxIndex {
+  private readonly cells = new Map<string, Box[]>();
+  constructor(private readonly cell: number) {}
+
+  private keys([x0, y0, x1, y1]: Box, margin: number): string[] {
+    const keys: string[] = [];
+    for (let i = Math.floor((x0 - margin) / this.cell); i <= Math.floor((x1 + margin) / this.cell); i++) {
+      for (let j = Math.floor((y0 - margin) / this.cell); j <= Math.floor((y1 + margin) / this.cell); j++)
+        keys.push(`${i},${j}`);
+    }
+    return keys;
+  }
+
+  add(box: Box): void {
+    for (const key of this.keys(box, 0)) {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+    }
+  }
+
+  meets(box: Box, gap: number): boolean {
+    return this.keys(box, gap).some((key) => this.cells.get(key)?.some((other) => boxesMeet(box, other, gap)));
+  }
 }
