@@ -292,6 +292,7 @@ test.describe('a dense village', () => {
     for (const id of ids.slice(0, 3)) await expect(page.locator(`.map-table a[href="/hazards/${id}/"]`)).toHaveCount(1);
     await expect(page.locator('svg.map-svg .labels text')).toHaveCount(site.villages.length);
     await expectPickable(page, 'dense month map');
+    await expectAccessible(page, 'dense month map');
 
     await page.goto(`${origin}/villages/${village.slug}/`);
     await expect(page.locator('svg.map-svg')).toBeVisible();
