@@ -252,7 +252,10 @@ test.describe('a dense village', () => {
       // URL paths are absolute and normalised: nothing outside dist/ is served.
       let file = join(root, new URL(req.url ?? '/', 'http://x').pathname);
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (!existsSync(file)) return res.writeHead(404).end();
+      if (!existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
       const type = file.endsWith('.html')
         ? 'text/html'
         : file.endsWith('.css')
