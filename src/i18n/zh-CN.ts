@@ -364,7 +364,7 @@ export const zhCN = {
   'map.description': '{month}重大事故隐患地图：各村正在整改的隐患数，每项标注了位置的隐患的整改状态和挂牌督办情况。',
   'map.latest': '这是最新一期（{month}）的隐患地图；各月的地图见每月公开页面。',
   'map.intro':
-    '挂图作战：地图上每个标记是一项标注了位置的隐患，形状和颜色都表示整改状态，带外圈的是挂牌督办的隐患；点击标记查看隐患详情。各村底色越深，正在整改（含逾期）的隐患越多。',
+    '挂图作战：地图上每个标记是一项标注了位置的隐患，形状和颜色都表示整改状态，带外圈的是挂牌督办的隐患；点击标记查看隐患详情。靠得太近的几项合为一个带数字的圆圈，点击查看该村本月清单。各村底色越深，正在整改（含逾期）的隐患越多。',
   'map.introAggregated':
     '本月标注位置的隐患较多，地图按村合并显示：圆圈面积表示该村标注了位置的隐患数，点击圆圈查看该村本月清单。各村底色越深，正在整改（含逾期）的隐患越多。',
   'map.caption':
@@ -380,6 +380,10 @@ export const zhCN = {
   'map.bubble': '圆圈：该村标注了位置的隐患数（面积与数量成正比）',
   'map.markLabel': '{id} {title}：{state}',
   'map.markSupervised': '，挂牌督办',
+  'map.cluster': '带数字的圆圈：靠得太近的几项隐患（数字是项数）',
+  'map.clusterLabel': '{village}同一处的 {n} 项隐患（{states}）：查看该村本月清单',
+  'map.clusterLabelMixed': '相邻几个村同一处的 {n} 项隐患（{states}）：查看本月清单',
+  'map.clusterState': '{state} {n} 项',
   'map.bubbleLabel': '{village}：标注了位置的隐患 {n} 项，查看该村本月清单',
   'map.villageTable': '{month}各村隐患数（项）',
   'map.markTable': '{month}地图上的隐患（{n} 项）',

@@ -3,13 +3,18 @@
  * hazard page; accessible, valid, without JavaScript or any request to another site; one A3
  * landscape sheet in print; no sideways scrolling at 360 px, the table below the map.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { astroBuild } from '../../scripts/bench/build';
+import { projectCopy, remove, tempDir } from '../../scripts/bench/projects';
 import { loadContent } from '../../src/lib/content-set/load';
 import { markState } from '../../src/lib/disclosure/map-view';
 import { isSupervised } from '../../src/lib/ledger/status';
+import { DENSE_MONTH, DENSE_VILLAGE, writeDenseVillage } from '../fixtures/dense-village';
 import { expectAccessible } from '../support/axe';
+import { extendTimeout } from '../support/budget';
 import { checkHtml } from '../support/nu-checker';
 
 const loaded = loadContent();
@@ -20,6 +25,15 @@ const listed = ledger.list(latest).hazards;
 const located = listed.filter((h) => h.location);
 const village = site.villages.find((v) => v.name === located[0]!.village)!;
 const PAGES = ['/map/', `/disclosures/${latest}/map/`, `/villages/${village.slug}/`];
+
+/** Hazards drawn on the map: one per mark, plus each count mark's count. */
+async function drawnCount(page: Page): Promise<number> {
+  const marks = await page.locator('svg.map-svg a.mark').count();
+  const counts = await page
+    .locator('svg.map-svg a.mark-group')
+    .evaluateAll((links) => links.map((a) => Number(a.getAttribute('data-count'))));
+  return marks + counts.reduce((a, b) => a + b, 0);
+}
 
 /** Every request the page makes, as URLs. */
 function recordRequests(page: Page): string[] {
@@ -81,7 +95,8 @@ test('the map is linked from the navigation, the month page and the village page
   await expect(page).toHaveURL(new RegExp(`/disclosures/${latest}/map/$`));
   await page.goto(`/villages/${village.slug}/`);
   const own = located.filter((h) => h.village === village.name);
-  await expect(page.locator('svg.map-svg a.mark')).toHaveCount(own.length);
+  await expect(page.locator('svg.map-svg')).toBeVisible();
+  expect(await drawnCount(page)).toBe(own.length);
   await expect(page.locator('svg.map-svg .villages path')).toHaveCount(1);
 });
 
@@ -92,7 +107,8 @@ test('every month has its map, marks equal to its located hazards, and GeoJSON w
   for (const month of ledger.months) {
     await page.goto(`/disclosures/${month}/map/`);
     const count = ledger.list(month).hazards.filter((h) => h.location).length;
-    await expect(page.locator('svg.map-svg a.mark'), month).toHaveCount(count);
+    await expect(page.locator('svg.map-svg'), month).toBeVisible();
+    expect(await drawnCount(page), month).toBe(count);
   }
   const geo = await request.get(`/data/${latest}.geojson`);
   expect(geo.headers()['content-type']).toContain('application/geo+json');
@@ -143,8 +159,52 @@ test('prints on one A3 landscape sheet with the month, the notice number and a d
   expect(side!.x).toBeGreaterThan(map!.x + map!.width - 1);
 });
 
+/**
+ * What a finger meets on the map: every link's box (a mark or a count mark) and every village
+ * name's box, in CSS px as drawn. Every target at least 24 × 24 (WCAG 2.2, 2.5.8), no two targets
+ * overlapping, no name over a target.
+ */
+async function expectPickable(page: Page, path: string) {
+  const { targets, labels } = await page.evaluate(() => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    };
+    return {
+      targets: [...document.querySelectorAll('svg.map-svg a')].map((a) => ({
+        href: a.getAttribute('href'),
+        ...box(a),
+      })),
+      labels: [...document.querySelectorAll('svg.map-svg .labels text')].map((t) => ({
+        name: t.textContent,
+        ...box(t),
+      })),
+    };
+  });
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  expect(targets.length, path).toBeGreaterThan(0);
+  for (const [i, t] of targets.entries()) {
+    expect(t.width, `${path} ${t.href}`).toBeGreaterThanOrEqual(24);
+    expect(t.height, `${path} ${t.href}`).toBeGreaterThanOrEqual(24);
+    for (const u of targets.slice(i + 1)) expect(meet(t, u), `${path} ${t.href} / ${u.href}`).toBe(false);
+    for (const l of labels) expect(meet(t, l), `${path} ${l.name} over ${t.href}`).toBe(false);
+  }
+}
+
 test.describe('at 360 × 640', () => {
-  test.use({ viewport: { width: 360, height: 640 } });
+  test.use({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+
+  test('every mark a finger can pick: 24 × 24 px or more, none overlapping, no village name over one', async ({
+    page,
+  }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      // The sample's names all fit somewhere free.
+      await expect(page.locator('svg.map-svg .labels text')).toHaveCount(path.startsWith('/villages/') ? 1 : 7);
+      await expectPickable(page, path);
+    }
+  });
 
   for (const path of PAGES) {
     test(`${path}: no sideways scrolling, the table below the map`, async ({ page }) => {
@@ -157,4 +217,91 @@ test.describe('at 360 × 640', () => {
       expect(table!.y).toBeGreaterThan(map!.y + map!.height);
     });
   }
+});
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('marks and names drawn smaller stay apart, each target still 24 × 24 px or more', async ({ page }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expectPickable(page, path);
+    }
+  });
+});
+
+test.describe('a dense village', () => {
+  // The sample plus 40 hazards within about 150 m of one another in 南庄村, built on its own
+  // (a project copy, Astro only) and served as static files: this checkout's dist/ is left alone.
+  const DENSE = 40;
+  let project: string | undefined;
+  let content: string | undefined;
+  let server: Server | undefined;
+  let origin = '';
+  let ids: string[] = [];
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    content = tempDir('content-dense');
+    ids = writeDenseVillage(join(content, 'content'), DENSE);
+    project = projectCopy();
+    const build = await astroBuild(project, join(project, 'dist'), { CONTENT_DIR: join(content, 'content') });
+    expect(build.code, build.tail).toBe(0);
+    const root = join(project, 'dist');
+    server = createServer((req, res) => {
+      // URL paths are absolute and normalised: nothing outside dist/ is served.
+      let file = join(root, new URL(req.url ?? '/', 'http://x').pathname);
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      const type = file.endsWith('.html')
+        ? 'text/html'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  });
+
+  test.afterAll(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (project) remove(project);
+    if (content) remove(content);
+  });
+
+  test.use({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2 });
+
+  test('at 360 px: count marks for the close hazards, every target pickable, no name over one', async ({ page }) => {
+    extendTimeout(30_000);
+    const located = ledger.list(DENSE_MONTH).hazards.filter((h) => h.location).length + DENSE;
+    const village = site.villages.find((v) => v.name === DENSE_VILLAGE)!;
+    await page.goto(`${origin}/disclosures/${DENSE_MONTH}/map/`);
+    const groups = page.locator('svg.map-svg a.mark-group');
+    expect(await groups.count()).toBeGreaterThan(0);
+    expect(await drawnCount(page)).toBe(located);
+    // A count mark names its village and links to that village's list of the month.
+    await expect(groups.first()).toHaveAccessibleName(new RegExp(`^${DENSE_VILLAGE}同一处的 \\d+ 项隐患`));
+    for (const href of await groups.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      expect(href).toBe(`/disclosures/${DENSE_MONTH}/`);
+    }
+    await expect(page.locator('.map-legend')).toContainText('带数字的圆圈');
+    // The table beside the map still lists every located hazard, the clustered ones too.
+    await expect(page.locator('#map-marks-caption')).toContainText(`（${located} 项）`);
+    for (const id of ids.slice(0, 3)) await expect(page.locator(`.map-table a[href="/hazards/${id}/"]`)).toHaveCount(1);
+    await expect(page.locator('svg.map-svg .labels text')).toHaveCount(site.villages.length);
+    await expectPickable(page, 'dense month map');
+    await expectAccessible(page, 'dense month map');
+
+    await page.goto(`${origin}/villages/${village.slug}/`);
+    await expect(page.locator('svg.map-svg')).toBeVisible();
+    expect(await drawnCount(page)).toBe(
+      ledger.list(DENSE_MONTH).hazards.filter((h) => h.location && h.village === DENSE_VILLAGE).length + DENSE,
+    );
+    await expectPickable(page, 'dense village page');
+  });
 });

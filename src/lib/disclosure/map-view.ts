@@ -1,12 +1,14 @@
 import type { IsoDate, IsoMonth } from '../../schemas/common';
 import type { Hazard } from '../../schemas/hazard';
-import type { VillageMap } from '../../schemas/village-map';
+import type { MapGeometry, VillageMap } from '../../schemas/village-map';
 import type { Ledger } from '../ledger/ledger';
 import { isOverdue, isSupervised } from '../ledger/status';
 import { bubbleRadius, groupBy, isAggregated, mapScale, shadeBands, shadeClass } from '../map/aggregate';
+import { geometryContains, polygonsOf } from '../map/geometry';
+import { TARGET_PX, boxAround, layoutMarks, placeLabels, unitsPerPx } from '../map/layout';
 import { fitFrame, type Point } from '../map/projection';
 import type { Directory } from './directory';
-import { hazardPath } from '../page-paths';
+import { hazardPath, monthPath } from '../page-paths';
 import { villageMonthHref } from './village-month';
 
 /** What a mark on the map says about a hazard: its status, with 逾期 apart from 整改中. */
@@ -25,8 +27,8 @@ export interface MapVillage {
   path: string;
   /** The middle of its area: where its per-village mark goes. */
   centre: Point;
-  /** Where its name goes: the middle, or below the per-village mark. */
-  label: Point;
+  /** The middle of its name: near the middle where that covers no mark, or below the per-village mark; none when no place is free. */
+  label: Point | undefined;
   /** Hazards of the month's list in the village, located or not, by state. */
   counts: Record<MarkState, number>;
   /** Open hazards (整改中, overdue included): what the shading says. */
@@ -38,7 +40,7 @@ export interface MapVillage {
   shade: number;
 }
 
-/** One located hazard. */
+/** One located hazard, where it is or set a little apart from a mark too close to it. */
 export interface MapMark {
   id: string;
   title: string;
@@ -48,6 +50,24 @@ export interface MapMark {
   at: Point;
   href: string;
 }
+
+/** Located hazards too close together to tell apart by finger, drawn as one mark with their count. */
+export interface MapCluster {
+  /** Their village, or undefined when hazards of neighbouring villages had to be drawn as one. */
+  village: string | undefined;
+  at: Point;
+  count: number;
+  counts: Record<MarkState, number>;
+  supervised: number;
+  /** The village's list of the month (the month's list when villages are mixed). */
+  href: string;
+  /** The hazards drawn as this mark, each at its own place. */
+  hazards: MapMark[];
+}
+
+/** Every located hazard drawn, alone or in a count mark, by number (for the table beside the map). */
+export const drawnHazards = (view: Pick<HazardMapView, 'marks' | 'clusters'>): MapMark[] =>
+  [...view.marks, ...view.clusters.flatMap((c) => c.hazards)].sort((a, b) => a.id.localeCompare(b.id));
 
 /** A village's located hazards as one mark (county scale). */
 export interface MapBubble {
@@ -65,12 +85,16 @@ export interface HazardMapView {
   width: number;
   height: number;
   villages: MapVillage[];
-  /** One mark per located hazard; empty when aggregated. */
+  /** One mark per located hazard drawn alone; empty when aggregated. */
   marks: MapMark[];
+  /** Hazards drawn together, with their count; empty when aggregated. */
+  clusters: MapCluster[];
+  /** Side of a mark's square target, in map units: TARGET_PX on a 360 px wide screen. */
+  markSize: number;
   /** One mark per village with located hazards; empty unless aggregated. */
   bubbles: MapBubble[];
   aggregated: boolean;
-  /** Font size of the village names, in map units (smaller when there are many villages). */
+  /** Font size of the village names, in map units, as drawn on a phone (smaller when there are many villages). */
   labelSize: number;
   located: number;
   listed: number;
@@ -85,6 +109,15 @@ const zeroCounts = (): Record<MarkState, number> => ({ 逾期: 0, 整改中: 0, 
 /** Map units: the SVG's width; its height follows the geography. */
 export const MAP_WIDTH = 800;
 const MARGIN = 16;
+/** Map units per CSS px on a 360 px wide screen. */
+const UNIT = unitsPerPx(MAP_WIDTH);
+/** Side of a mark's target, and the space kept between targets (2 px), in map units. */
+const MARK_SIZE = Math.ceil(TARGET_PX * UNIT * 10) / 10;
+const MARK_GAP = Math.round(2 * UNIT * 10) / 10;
+/** Names are drawn this much larger than mapScale's size, so they read on a phone (wider screens draw them smaller). */
+const PHONE_LABEL = 1.8;
+/** A name's box: a Chinese character is one em wide; the height leaves room for the font's ascent and descent. */
+const labelBox = (name: string, size: number) => ({ width: name.length * size + 4, height: size * 1.3 });
 
 /**
  * A month's hazards on the villages' map, projected at build time. With `only`, one village's
@@ -139,12 +172,13 @@ export function hazardMapView(
   const aggregated = isAggregated(located.length, limit);
   const largest = Math.max(0, ...villages.map((v) => v.located));
   const scale = mapScale(frame.width, villages.length);
+  const labelSize = Math.round(scale.label * PHONE_LABEL * 10) / 10;
   const bubbles = aggregated
     ? villages
         .filter((v) => v.located > 0)
         .map((v) => {
           const r = bubbleRadius(v.located, largest, scale.bubble);
-          v.label = [v.centre[0], Math.round((v.centre[1] + r + scale.label) * 10) / 10];
+          v.label = [v.centre[0], Math.round((v.centre[1] + r + labelSize * 0.75) * 10) / 10];
           return {
             slug: v.slug,
             name: v.name,
@@ -155,26 +189,82 @@ export function hazardMapView(
           };
         })
     : [];
+
+  const marks: MapMark[] = [];
+  const clusters: MapCluster[] = [];
+  if (!aggregated) {
+    const placed = layoutMarks(
+      located.map((h): MapMark => ({
+        id: h.id,
+        title: h.title,
+        village: h.village,
+        state: markState(h, list.cutoff),
+        supervised: isSupervised(h, list.cutoff),
+        at: frame.project(h.location!),
+        href: hazardPath(h.id),
+      })),
+      (m) => m.village,
+      { size: MARK_SIZE, gap: MARK_GAP, width: frame.width, height: frame.height },
+    );
+    for (const { at, items, group } of placed) {
+      if (items.length === 1) {
+        marks.push({ ...items[0]!, at });
+        continue;
+      }
+      const counts = zeroCounts();
+      for (const m of items) counts[m.state] += 1;
+      const place = places.find((v) => v.name === group);
+      clusters.push({
+        village: group,
+        at,
+        count: items.length,
+        counts,
+        supervised: items.filter((m) => m.supervised).length,
+        href: place ? villageMonthHref(ledger, month, place) : monthPath(month),
+        hazards: items,
+      });
+    }
+    // Marks in number order, as before (the keyboard's order); count marks top to bottom after them.
+    marks.sort((a, b) => a.id.localeCompare(b.id));
+    const targets = [...marks, ...clusters].map((m) => boxAround(m.at, MARK_SIZE));
+    const onScreen = (geometry: MapGeometry): MapGeometry => ({
+      type: 'MultiPolygon',
+      coordinates: polygonsOf(geometry).map((rings) => rings.map((ring) => ring.map((p) => frame.project(p)))),
+    });
+    const spots = placeLabels(
+      places.map((place, i) => {
+        const area = onScreen(boundaries.get(place.slug)!);
+        return {
+          anchor: villages[i]!.centre,
+          ...labelBox(place.name, labelSize),
+          inside: (point: Point) => geometryContains(area, point),
+        };
+      }),
+      targets,
+      {
+        width: frame.width,
+        height: frame.height,
+        gap: MARK_GAP,
+        step: Math.round(labelSize / 4),
+        // About a village's span: a name further away would name the wrong place.
+        reach: Math.max(frame.width, frame.height) / Math.sqrt(villages.length),
+      },
+    );
+    villages.forEach((v, i) => (v.label = spots[i]));
+  }
+
   return {
     month,
     cutoff: list.cutoff,
     width: frame.width,
     height: frame.height,
     villages,
-    marks: aggregated
-      ? []
-      : located.map((h) => ({
-          id: h.id,
-          title: h.title,
-          village: h.village,
-          state: markState(h, list.cutoff),
-          supervised: isSupervised(h, list.cutoff),
-          at: frame.project(h.location!),
-          href: hazardPath(h.id),
-        })),
+    marks,
+    clusters,
+    markSize: MARK_SIZE,
     bubbles,
     aggregated,
-    labelSize: scale.label,
+    labelSize,
     located: located.length,
     listed: hazards.length,
     bands: shadeBands(most),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hazardMapView, markState } from '../../../src/lib/disclosure/map-view';
+import { drawnHazards, hazardMapView, markState } from '../../../src/lib/disclosure/map-view';
+import { boxAround, boxesMeet } from '../../../src/lib/map/layout';
 import { Ledger } from '../../../src/lib/ledger/ledger';
 import type { VillageMap } from '../../../src/schemas/village-map';
-import { polygon, square } from '../map/fixtures';
+import { polygon, scatter, square } from '../map/fixtures';
 import { closed, deadlinePlan, directory, fixed, hazard, list } from './fixtures';
 
 const feature = (slug: string, west: number) => ({
@@ -73,8 +74,9 @@ describe('hazardMapView', () => {
     // The mark sits in the middle of the village, its name below the mark.
     const [jia] = grouped.villages;
     expect(grouped.bubbles[0]!.at).toEqual(jia!.centre);
-    expect(jia!.label).toEqual([jia!.centre[0], jia!.centre[1] + 26 + 20]);
-    expect(grouped.labelSize).toBe(20);
+    expect(jia!.label).toEqual([jia!.centre[0], jia!.centre[1] + 26 + 36 * 0.75]);
+    // Names are sized for a phone (1.8 times mapScale's size); wider screens draw them smaller.
+    expect(grouped.labelSize).toBe(36);
   });
 
   it('draws one village alone for its own page', () => {
@@ -82,6 +84,76 @@ describe('hazardMapView', () => {
     expect(one.villages.map((v) => v.name)).toEqual(['乙村']);
     expect(one.marks.map((m) => m.id)).toEqual(['NZ-2023-0003']);
     expect(one.listed).toBe(3);
+  });
+});
+
+describe('a dense village on the map', () => {
+  // 甲村 with 60 located hazards within about 300 m of one another, 乙村 with two by its border.
+  const points = scatter(60, [112.02, 37.42], 0.003, 5);
+  const dense = new Ledger([
+    list('2023-07', [
+      ...points.map((location, i) =>
+        hazard({
+          id: `NZ-2023-${String(i + 1).padStart(4, '0')}`,
+          location,
+          ...(i % 5 === 0 ? { supervision: { by: '县应急管理局', since: '2023-06-10' } } : {}),
+        }),
+      ),
+      hazard({ id: 'NZ-2023-0061', village: '乙村', location: [112.0401, 37.42] }),
+      hazard({ id: 'NZ-2023-0062', village: '乙村', location: [112.0402, 37.4201] }),
+    ]),
+  ]);
+  const view = hazardMapView(map, directory, dense, '2023-07');
+  const targets = [...view.marks, ...view.clusters].map((m) => boxAround(m.at, view.markSize));
+
+  it('draws close hazards as count marks linking to the village list, every hazard once', () => {
+    expect(view.aggregated).toBe(false);
+    expect(view.clusters.length).toBeGreaterThan(0);
+    for (const c of view.clusters) {
+      expect(c.village).toBe('甲村');
+      expect(c.href).toBe('/disclosures/2023-07/');
+      expect(c.count).toBe(c.hazards.length);
+      expect(Object.values(c.counts).reduce((a, b) => a + b, 0)).toBe(c.count);
+      expect(c.supervised).toBe(c.hazards.filter((h) => h.supervised).length);
+    }
+    expect(drawnHazards(view).map((m) => m.id)).toEqual(
+      dense
+        .list('2023-07')
+        .hazards.map((h) => h.id)
+        .sort(),
+    );
+    // The count marks keep each hazard at its own place for the table.
+    expect(view.clusters[0]!.hazards[0]!.href).toMatch(/^\/hazards\/NZ-2023-\d{4}\/$/);
+  });
+
+  it('keeps every target at least the phone size and apart from the others', () => {
+    // 24 CSS px on a 360 px wide phone, where the 800-unit map is about 328 px wide.
+    expect((view.markSize * 328) / view.width).toBeGreaterThanOrEqual(24);
+    targets.forEach((a, i) => targets.slice(i + 1).forEach((b) => expect(boxesMeet(a, b)).toBe(false)));
+    for (const [x0, y0, x1, y1] of targets) {
+      expect(x0).toBeGreaterThanOrEqual(0);
+      expect(y0).toBeGreaterThanOrEqual(0);
+      expect(x1).toBeLessThanOrEqual(view.width);
+      expect(y1).toBeLessThanOrEqual(view.height);
+    }
+  });
+
+  it('places every village name where it covers no mark and no other name', () => {
+    const labels = view.villages.map((v) => {
+      expect(v.label, v.name).toBeDefined();
+      return boxAround(v.label!, v.name.length * view.labelSize, view.labelSize * 1.15);
+    });
+    for (const label of labels) for (const target of targets) expect(boxesMeet(label, target)).toBe(false);
+    labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => expect(boxesMeet(a, b)).toBe(false)));
+  });
+
+  it('on the village page too', () => {
+    const one = hazardMapView(map, directory, dense, '2023-07', 'jia');
+    expect(one.clusters.length + one.marks.length).toBeGreaterThan(1);
+    expect(drawnHazards(one)).toHaveLength(60);
+    const boxes = [...one.marks, ...one.clusters].map((m) => boxAround(m.at, one.markSize));
+    const label = boxAround(one.villages[0]!.label!, 2 * one.labelSize, one.labelSize * 1.15);
+    for (const box of boxes) expect(boxesMeet(label, box)).toBe(false);
   });
 });
 

@@ -14,3 +14,10 @@ export function square(west: number, south: number, east: number, north: number,
 
 export const polygon = (...rings: Ring[]): MapGeometry => ({ type: 'Polygon', coordinates: rings });
 export const multi = (...polygons: Ring[][]): MapGeometry => ({ type: 'MultiPolygon', coordinates: polygons });
+
+/** `n` points scattered within `spread` of `centre`, the same every run (a linear congruential generator). */
+export function scatter(n: number, [x, y]: [number, number], spread: number, seed = 1): [number, number][] {
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  return Array.from({ length: n }, () => [x + next() * spread, y + next() * spread]);
+}
