@@ -183,6 +183,8 @@ test('home: the villages with their open and overdue hazards, and how to report,
   }
   await expect(page.locator('#report')).toContainText('举报隐患');
 
+  // Boxes, two to a line on a phone.
+  await expect(page.locator('ul.village-picker')).toHaveCSS('display', 'grid');
   const list = ledger.list(latest);
   const links = page.locator('ul.village-picker a');
   await expect(links).toHaveCount(site.villages.length);
