@@ -240,6 +240,9 @@ export const zhCN = {
   'home.months': '历次公开',
   'home.allMonths': '每月公开一览（含各月数字）',
   'home.byVillage': '按村查看',
+  'home.villagesIntro': '按{month}的清单，各村仍在整改的隐患（项）。点村名看该村每一项隐患。',
+  'home.villageOpen': '整改中 {n}',
+  'home.villageOverdue': '逾期 {n}',
   'home.bySector': '按行业领域查看',
   'disclosures.title': '每月公开',
   'disclosures.intro':

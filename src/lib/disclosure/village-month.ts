@@ -107,3 +107,27 @@ export function villageMonthIndex(d: MonthlyDisclosure): VillageMonthRow[] {
     added: v.diff.added.length,
   }));
 }
+
+/** A village as the home page's picker offers it: what is still being fixed there, and how much of it is late. */
+export interface VillageOpenCount {
+  village: Place;
+  /** Hazards of the month's list still being fixed (整改中). */
+  open: number;
+  /** Of those, past their deadline at the month's cutoff. */
+  overdue: number;
+}
+
+/** Every village of the site file, in its order, with its open and overdue hazards of the month (0 where none). */
+export function villageOpenCounts(d: MonthlyDisclosure, villages: readonly Place[]): VillageOpenCount[] {
+  const open = new Map<string, number>();
+  const overdue = new Map<string, number>();
+  for (const { hazard, overdue: late } of d.inProgress) {
+    open.set(hazard.village, (open.get(hazard.village) ?? 0) + 1);
+    if (late) overdue.set(hazard.village, (overdue.get(hazard.village) ?? 0) + 1);
+  }
+  return villages.map((village) => ({
+    village,
+    open: open.get(village.name) ?? 0,
+    overdue: overdue.get(village.name) ?? 0,
+  }));
+}

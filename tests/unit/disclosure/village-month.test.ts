@@ -7,6 +7,7 @@ import {
   villageMonthIndex,
   villageMonthPath,
   villageMonths,
+  villageOpenCounts,
 } from '../../../src/lib/disclosure/village-month';
 import { directory, threeMonths } from './fixtures';
 
@@ -84,6 +85,30 @@ describe('villageMonthIndex', () => {
       },
     ]);
     expect(villageMonthPath('2023-07', 'jia')).toBe('/disclosures/2023-07/villages/jia/');
+  });
+});
+
+describe('villageOpenCounts', () => {
+  it('gives every village of the site file its open and overdue hazards, none where it has none', () => {
+    const ledger = threeMonths();
+    // July: 甲 has A open and overdue (C was fixed); 乙 has D open, not yet due; 丙 has nothing listed.
+    expect(villageOpenCounts(monthlyDisclosure(ledger, directory, '2023-07'), directory.villages)).toEqual([
+      { village: { slug: 'jia', name: '甲村' }, open: 1, overdue: 1 },
+      { village: { slug: 'yi', name: '乙村' }, open: 1, overdue: 0 },
+      { village: { slug: 'bing', name: '丙村' }, open: 0, overdue: 0 },
+    ]);
+    // August: A fixed, so 甲 has nothing open; E in 丙 was fixed at once.
+    expect(
+      villageOpenCounts(monthlyDisclosure(ledger, directory, '2023-08'), directory.villages).map((v) => [
+        v.village.name,
+        v.open,
+        v.overdue,
+      ]),
+    ).toEqual([
+      ['甲村', 0, 0],
+      ['乙村', 1, 0],
+      ['丙村', 0, 0],
+    ]);
   });
 });
 
