@@ -146,15 +146,18 @@ describe('table template → table import', () => {
   });
 
   it('imports the .xlsx template the same way', async () => {
-    const { readSheet } = await import('read-excel-file/node');
-    const writeXlsxFile = (await import('write-excel-file/node')).default;
-    const grid = await readSheet(readFileSync(join(ws.dir, 'progress-table-2024-01-nanzhuang.xlsx')));
+    const { readFirstSheet, writeSheet } = await import('../../src/lib/village-tables/sheet-xlsx');
+    const grid = await readFirstSheet(readFileSync(join(ws.dir, 'progress-table-2024-01-nanzhuang.xlsx')));
     const lines = templateLines();
     const filled = grid.map((row, r) =>
-      lines[r]!.kind === 'figure' ? [row[0], row[1], 7] : row.map((c) => (c === null ? null : c)),
+      (lines[r]!.kind === 'figure' ? [row[0], row[1], 7] : row).map((c) =>
+        c === null || c === undefined
+          ? null
+          : { value: c instanceof Date ? c.toISOString().slice(0, 10) : (c as string | number) },
+      ),
     );
     const path = join(ws.dir, 'filled.xlsx');
-    await writeXlsxFile(filled as never).toFile(path);
+    writeFileSync(path, await writeSheet(filled, { sheet: 'Sheet1', columns: [] }));
     const run = await office(['table', 'import', path, '--month', '2024-01', '--village', 'nanzhuang'], ws.env);
     expect(run.status).toBe(0);
     const rows = (

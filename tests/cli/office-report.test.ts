@@ -1,13 +1,14 @@
 /**
  * `report YYYY-MM --out DIR`: the township 调度表 the office sends to the county, written by the
- * real CLI from a copy of the sample and read back with read-excel-file. The PDF half needs the
+ * real CLI from a copy of the sample and read back with exceljs. The PDF half needs the
  * built site and is tested after the build (tests/e2e/county-report.spec.ts); here, without a
  * build, the command says how to make one.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSheet } from 'read-excel-file/node';
+import { readFirstSheet } from '../../src/lib/village-tables/sheet-xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipEntry } from '../support/zip-entry';
 import { FILLING_INSTRUCTIONS } from '../../src/lib/village-tables/table-template';
 import { office, workspace, type Workspace } from './support/office';
 
@@ -26,7 +27,7 @@ describe('npm run office -- report', () => {
     expect(run.stderr).toContain('找不到已构建的 2023-12 月公开页面');
     expect(run.stderr).toContain('请先运行 npm run build');
 
-    const rows = await readSheet(readFileSync(join(out, '南庄镇调度表-2023-12.xlsx')));
+    const rows = await readFirstSheet(readFileSync(join(out, '南庄镇调度表-2023-12.xlsx')));
     expect(rows[0]![0]).toBe('南庄镇重大事故隐患专项排查整治 2023 行动进展情况调度表');
     expect(rows[1]![0]).toBe('填报单位：南庄镇人民政府');
     expect(rows[1]).toContain('填报日期：2023 年 12 月 26 日');
@@ -65,6 +66,32 @@ describe('npm run office -- report', () => {
     const nanzhuangChecked = Number(/village: 南庄村[\s\S]*?checked: (\d+)/.exec(yaml)![1]);
     expect(figures.find((r) => r[2] === '抽查检查的企业总数（家）')![3]).toBe(nanzhuangChecked);
     expect(rows.slice(35).map((r) => r[0])).toEqual(expect.arrayContaining(['填报说明：', ...FILLING_INSTRUCTIONS]));
+  });
+
+  it('prints as the notice’s attachment: A4 landscape, one page wide, title rows and item columns on every page', async () => {
+    const out = join(ws.dir, '报县-打印');
+    const run = await office(['report', '2023-12', '--out', out, '--date', '2023-12-26', '--dist', ws.dir], ws.env);
+    expect(run.stdout, run.output).toContain('✓ 调度表：');
+    // Read from the file's XML, not through the library that wrote it.
+    const bytes = readFileSync(join(out, '南庄镇调度表-2023-12.xlsx'));
+    const sheet = zipEntry(bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toMatch(/<sheetPr>\s*<pageSetUpPr fitToPage="1"\s*\/>/);
+    const setup = /<pageSetup [^>]*>/.exec(sheet)![0];
+    expect(setup).toContain('paperSize="9"');
+    expect(setup).toContain('orientation="landscape"');
+    expect(setup).toContain('fitToWidth="1"');
+    expect(setup).toContain('fitToHeight="0"');
+    const workbook = zipEntry(bytes, 'xl/workbook.xml');
+    const titles = /<definedName name="_xlnm.Print_Titles" localSheetId="0">([^<]*)<\/definedName>/.exec(workbook);
+    expect(
+      titles?.[1]
+        ?.replace(/&apos;/g, "'")
+        .split(',')
+        .sort(),
+    ).toEqual(["'调度表'!$1:$4", "'调度表'!$A:$C"]);
+    // Rows 1–4 are the title, 填报单位, 截至 and the header; columns A–C the 类别, 序号 and 项目.
+    const rows = await readFirstSheet(bytes);
+    expect(rows[3]!.slice(0, 3)).toEqual(['类别', '序号', '项目']);
   });
 
   it('refuses a month without a table, and a bad date', async () => {

@@ -1,6 +1,6 @@
 /**
  * `npm run office -- report 2023-12 --out DIR` on the real build: the township 调度表 read back with
- * read-excel-file, and the month's disclosure printed by Debian's Chromium to A4, read back with
+ * exceljs, and the month's disclosure printed by Debian's Chromium to A4, read back with
  * poppler's pdfinfo and pdftotext: A4 pages, the notice number heading every page, page numbers, and
  * the month page's own text (its hazards, its metadata block).
  */
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readSheet } from 'read-excel-file/node';
+import { readFirstSheet } from '../../src/lib/village-tables/sheet-xlsx';
 import { loadContent } from '../../src/lib/content-set/load';
 
 const loaded = loadContent();
@@ -28,7 +28,7 @@ test('the county report: the 调度表 workbook and the month printed to A4 with
     );
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-    const rows = await readSheet(readFileSync(join(out, `${site.township}调度表-${MONTH}.xlsx`)));
+    const rows = await readFirstSheet(readFileSync(join(out, `${site.township}调度表-${MONTH}.xlsx`)));
     expect(rows[3]).toEqual(['类别', '序号', '项目', ...site.villages.map((v) => v.name), '全镇合计']);
     expect(rows.slice(4, 35).every((r) => typeof r.at(-1) === 'number')).toBe(true);
 

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { formatIssues } from '../../lib/content/issues';
 import { loadContent } from '../../lib/content-set/load';
 import {
   pdfHeaderCss,
   printHeader,
   reportColumns,
+  reportPrint,
   reportSheet,
   reportTitle,
 } from '../../lib/village-tables/county-report';
+import { writeSheet } from '../../lib/village-tables/sheet-xlsx';
 import { compareWithLedger } from '../../lib/statistics/progress-table';
 import { reportVillages, townshipTable } from '../../lib/statistics/township-table';
 import { chromiumPath } from '../../lib/chromium-path';
@@ -96,14 +97,7 @@ export async function report(args: string[], io: OfficeIo): Promise<number> {
     discrepancies: compareWithLedger(ledger, table),
   });
   const xlsx = join(dir, `${site.township}调度表-${month}.xlsx`);
-  writeBytes(
-    xlsx,
-    await writeXlsxFile(rows as SheetData, {
-      sheet: '调度表',
-      columns: reportColumns(township),
-      orientation: 'landscape',
-    }).toBuffer(),
-  );
+  writeBytes(xlsx, await writeSheet(rows, { sheet: '调度表', columns: reportColumns(township), print: reportPrint }));
   log(`✓ 调度表：${shown(io, xlsx)}（${township.villages.length} 个村及全镇合计）`);
 
   const pdf = join(dir, `${site.township}隐患公开-${month}.pdf`);

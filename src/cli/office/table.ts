@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { readSheet } from 'read-excel-file/node';
-import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { contentFile, monthFiles } from '../../lib/content/folder';
 import { formatIssues } from '../../lib/content/issues';
 import { loadContent } from '../../lib/content-set/load';
 import { decodeText, formatCsv, parseCsv } from '../../lib/village-tables/csv';
 import { cutoffOf } from '../../lib/month-scaffold/months';
+import { readFirstSheet, writeSheet, type StyledRow } from '../../lib/village-tables/sheet-xlsx';
 import { upsertProgressRow } from '../../lib/village-tables/table-file';
 import { formatSheetError, readProgressSheet, type SheetCell } from '../../lib/village-tables/table-import';
 import { TEMPLATE_TITLE, templateGrid, templateLines, type GridCell } from '../../lib/village-tables/table-template';
@@ -32,7 +31,7 @@ async function readGrid(file: string): Promise<SheetCell[][]> {
   if (ext === '.csv') return parseCsv(decodeText(readFileSync(file)));
   if (ext === '.xlsx') {
     try {
-      return (await readSheet(readFileSync(file))) as unknown as SheetCell[][];
+      return await readFirstSheet(readFileSync(file));
     } catch {
       throw new OfficeError(`无法读取 ${file}：不是有效的 .xlsx 文件。请用 Excel 或 WPS 另存为 .xlsx 后再试。`);
     }
@@ -88,7 +87,7 @@ export async function tableImport(args: string[], io: OfficeIo): Promise<number>
 const BOLD = { fontWeight: 'bold' } as const;
 
 /** The template grid with the cell styles of a printed form. */
-function styledSheet(grid: GridCell[][]): SheetData {
+function styledSheet(grid: GridCell[][]): StyledRow[] {
   const lines = templateLines();
   return grid.map((row, r) => {
     const kind = lines[r]!.kind;
@@ -129,10 +128,11 @@ export async function tableTemplate(args: string[], io: OfficeIo): Promise<numbe
   });
   const base =
     month || village ? ['progress-table', month, village?.slug].filter(Boolean).join('-') : 'progress-table-template';
-  const xlsx = await writeXlsxFile(styledSheet(grid), {
+  const xlsx = await writeSheet(styledSheet(grid), {
     sheet: '调度表',
     columns: [{ width: 10 }, { width: 56 }, { width: 12 }],
-  }).toBuffer();
+    print: { orientation: 'portrait', pagesWide: 1, pagesTall: 0 },
+  });
   writeBytes(join(dir, `${base}.csv`), formatCsv(grid));
   writeBytes(join(dir, `${base}.xlsx`), xlsx);
   printer(io).log(`✓ 已生成 ${shown(io, join(dir, `${base}.xlsx`))} 和 ${shown(io, join(dir, `${base}.csv`))}`);

@@ -14,30 +14,18 @@
  * 2. the month's disclosure page printed to an A4 PDF, with the notice number in every page's
  *    header (pdfHeaderCss; the page numbers are the print stylesheet's own).
  *
- * Cells are plain objects in the shape write-excel-file takes; this module knows nothing of it.
+ * Cells are plain styled-cell objects (sheet-xlsx writes them); the sheet prints as the attachment
+ * does: A4 landscape, one page wide, the title and header rows and the item columns on every page.
  */
 import type { HazardList } from '../../schemas/hazard-list';
 import type { Site } from '../../schemas/site';
 import type { Discrepancy } from '../statistics/progress-table';
 import { TOTAL_LABEL, TABLE_HEADER, type TownshipTable } from '../statistics/township-table';
+import type { PrintSetup, StyledCell, StyledRow } from './sheet-xlsx';
 import { FILLING_INSTRUCTIONS, FILLING_INSTRUCTIONS_TITLE } from './table-template';
 
-export interface ReportCell {
-  value?: string | number;
-  type?: typeof String | typeof Number;
-  fontWeight?: 'bold';
-  fontSize?: number;
-  align?: 'left' | 'center' | 'right';
-  alignVertical?: 'top' | 'center' | 'bottom';
-  wrap?: boolean;
-  columnSpan?: number;
-  rowSpan?: number;
-  borderStyle?: 'thin';
-  format?: string;
-  height?: number;
-}
-
-export type ReportRow = (ReportCell | null)[];
+export type ReportCell = StyledCell;
+export type ReportRow = StyledRow;
 
 /** The title: the notice's attachment title with the township for 全镇. */
 export function reportTitle(site: Pick<Site, 'township' | 'campaign'>): string {
@@ -67,6 +55,19 @@ export const reportColumns = (table: TownshipTable): { width: number }[] => [
   ...table.villages.map(() => ({ width: 9 })),
   { width: 10 },
 ];
+
+/** Rows 1–4 (title, 填报单位, 截至, header) and columns A–C (类别, 序号, 项目): repeated on every printed page. */
+export const REPORT_TITLE_ROWS = '1:4';
+export const REPORT_TITLE_COLUMNS = 'A:C';
+
+/** How the 调度表 prints: landscape, every village on one page wide, as many pages down as it takes. */
+export const reportPrint: PrintSetup = {
+  orientation: 'landscape',
+  pagesWide: 1,
+  pagesTall: 0,
+  titleRows: REPORT_TITLE_ROWS,
+  titleColumns: REPORT_TITLE_COLUMNS,
+};
 
 /** The 调度表 as sheet rows (see the layout above). */
 export function reportSheet(table: TownshipTable, meta: ReportMeta): ReportRow[] {
