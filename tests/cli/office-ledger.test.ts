@@ -61,7 +61,7 @@ describe('npm run office -- ledger export / import', () => {
       );
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('有 1 处错误，未写入任何内容');
-      expect(run.stderr).toContain('台账 · I23 · 发现日期: 公式没有计算结果');
+      expect(run.stderr).toContain('台账 · K23 · 发现日期: 公式没有计算结果');
       expect(readFileSync(path, 'utf8')).toBe(before);
     } finally {
       fixture.remove();

@@ -13,7 +13,7 @@ import { fieldLabel } from '../content/labels';
  * link from a hazard to an informant's receipt stays in the content file only.
  */
 
-type ColumnKind = 'text' | 'date' | 'choice' | 'progress';
+type ColumnKind = 'text' | 'date' | 'choice' | 'progress' | 'coordinate';
 
 export interface LedgerColumn {
   header: string;
@@ -26,6 +26,13 @@ export interface LedgerColumn {
   /** The drop-down list; `strict` lists refuse other values in Excel/WPS. */
   choices?: (context: ChoiceContext) => readonly string[];
   strict?: boolean;
+  /** A `coordinate` column's place in `location` ([经度, 纬度]). */
+  index?: 0 | 1;
+  /**
+   * Columns added after the first workbooks went out: a workbook without them still imports, and
+   * leaves what they hold as it is in the file.
+   */
+  optional?: boolean;
 }
 
 export interface ChoiceContext {
@@ -57,6 +64,25 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     meaning: '从下拉列表选择，须与网站村名单一致',
     choices: ({ site }) => site.villages.map((v) => v.name),
     strict: true,
+  },
+  {
+    header: '经度',
+    path: ['location'],
+    kind: 'coordinate',
+    index: 0,
+    width: 11,
+    meaning:
+      '隐患在地图上的位置（与纬度同时填写）：十进制度数，如 112.0578；须在所在村的村界内。不上地图的，经度、纬度都留空',
+    optional: true,
+  },
+  {
+    header: '纬度',
+    path: ['location'],
+    kind: 'coordinate',
+    index: 1,
+    width: 11,
+    meaning: '隐患在地图上的位置（与经度同时填写）：十进制度数，如 37.4428',
+    optional: true,
   },
   {
     header: '行业领域',
@@ -196,6 +222,7 @@ export const progressLine = (entry: { date: IsoDate; text: string }): string => 
 /** The value a column shows for a hazard, as text (dates as YYYY-MM-DD; empty when absent). */
 export function columnText(hazard: Hazard, column: LedgerColumn): string {
   if (column.kind === 'progress') return hazard.progress.map(progressLine).join('\n');
+  if (column.kind === 'coordinate') return hazard.location ? String(hazard.location[column.index ?? 0]) : '';
   let value: unknown = hazard;
   for (const key of column.path) value = (value as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value : '';

@@ -1,5 +1,6 @@
-import { Document, Scalar, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { Document, Pair, Scalar, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { Hazard } from '../../schemas/hazard';
+import { LngLat } from '../../schemas/village-map';
 import { HazardList } from '../../schemas/hazard-list';
 import type { ContentSources, SourceFile } from '../content/folder';
 import { formatIssue, type ContentIssue } from '../content/issues';
@@ -50,6 +51,7 @@ type LedgerImport =
 
 const ID = LEDGER_COLUMNS.find((c) => c.path[0] === 'id')!;
 const STATUS = LEDGER_COLUMNS.find((c) => c.path[0] === 'status')!;
+const [LONGITUDE, LATITUDE] = LEDGER_COLUMNS.filter((c) => c.kind === 'coordinate') as [LedgerColumn, LedgerColumn];
 const PROGRESS_LINE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[\s:：]*(.*)$/;
 
 /** A progress cell's lines as entries: a line starting with a date starts an entry, others continue it. */
@@ -116,6 +118,61 @@ function setField(doc: Document, item: YAMLMap, path: readonly string[], value: 
   } else item.setIn(path, scalar(value));
 }
 
+type Location =
+  { ok: true; value: LngLat | undefined } | { ok: false; errors: { column: LedgerColumn; message: string }[] };
+
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * A row's 经度 and 纬度 as a hazard's `location`, checked by the content schema's own LngLat (whether it
+ * lies inside its village is the map rule's, applied with the build's checks).
+ */
+export function rowLocation(row: SheetRow): Location {
+  const texts = [LONGITUDE, LATITUDE].map((column) =>
+    (row.values.get(column) ?? '').replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)),
+  ) as [string, string];
+  if (texts[0] === '' && texts[1] === '') return { ok: true, value: undefined };
+  const errors: { column: LedgerColumn; message: string }[] = [];
+  [LONGITUDE, LATITUDE].forEach((column, i) => {
+    const text = texts[i]!;
+    if (text === '') errors.push({ column, message: '经度和纬度应同时填写；不上地图的，两格都留空' });
+    else if (!DECIMAL.test(text))
+      errors.push({ column, message: `应为十进制度数，如 ${i === 0 ? '112.0578' : '37.4428'}（不要写度分秒或“°”）` });
+  });
+  if (errors.length) return { ok: false, errors };
+  const parsed = LngLat.safeParse(texts.map(Number));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({
+        column: issue.path[0] === 1 ? LATITUDE : LONGITUDE,
+        message: issue.message,
+      })),
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+const sameLocation = (a: LngLat | undefined, b: LngLat | undefined) => a?.[0] === b?.[0] && a?.[1] === b?.[1];
+
+/** Sets (or removes) `location`, in place when it is there (its comment stays), else after the village. */
+function setLocation(doc: Document, item: YAMLMap, value: LngLat | undefined): void {
+  if (value === undefined) {
+    item.delete('location');
+    return;
+  }
+  const existing: unknown = item.get('location', true);
+  if (isSeq(existing) && existing.items.length === 2 && existing.items.every(isScalar)) {
+    existing.items.forEach((node, i) => (node.value = value[i]));
+    return;
+  }
+  const node = doc.createNode([...value]);
+  node.flow = true;
+  const after = item.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'village');
+  if (existing !== undefined || after < 0) item.set('location', node);
+  else item.items.splice(after + 1, 0, new Pair(new Scalar('location'), node));
+}
+
 /** One hazard item as block YAML at the list's indentation (`  - id: …`). */
 function itemText(item: YAMLMap, indent: string): string {
   const { commentBefore, spaceBefore } = item;
@@ -124,7 +181,7 @@ function itemText(item: YAMLMap, indent: string): string {
   const doc = new Document();
   doc.contents = new YAMLSeq();
   doc.contents.items.push(item);
-  const text = doc.toString({ lineWidth: 0 });
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   item.commentBefore = commentBefore ?? null;
   item.spaceBefore = spaceBefore ?? false;
   return text
@@ -153,6 +210,21 @@ export function importLedger({ sheet, month, file, sources, check }: LedgerImpor
 
   const letter = (column: LedgerColumn) => sheet.letters.get(column) ?? '';
   const at = (row: SheetRow, column: LedgerColumn) => `${letter(column)}${row.row}`;
+  // A workbook exported before the 经度/纬度 columns leaves locations as they are.
+  const coordinates = [LONGITUDE, LATITUDE].filter((column) => sheet.letters.has(column));
+  if (coordinates.length === 1) {
+    const missing = coordinates[0] === LONGITUDE ? LATITUDE : LONGITUDE;
+    errors.push({ sheet: LEDGER_SHEET, message: `缺少「${missing.header}」列：经度和纬度两列要一起保留` });
+  }
+  /** The row's location when the sheet has both columns and both cells read; errors go to the list. */
+  const locationOf = (row: SheetRow): { value: LngLat | undefined } | undefined => {
+    if (coordinates.length < 2 || coordinates.some((column) => unreadable.has(at(row, column)))) return undefined;
+    const read = rowLocation(row);
+    if (read.ok) return { value: read.value };
+    for (const { column, message } of read.errors)
+      errors.push({ sheet: LEDGER_SHEET, cell: at(row, column), column: column.header, message });
+    return undefined;
+  };
   const used = sources.hazardLists.flatMap((f) => hazardIdsIn(f.text));
   const rowOf = new Map<string, SheetRow>();
   const changed = new Set<number>();
@@ -190,8 +262,13 @@ export function importLedger({ sheet, month, file, sources, check }: LedgerImpor
       hazard = list.hazards[i];
       item = items[i]!;
       rowOf.set(id, row);
+      const location = locationOf(row);
+      if (location && !sameLocation(hazard!.location, location.value)) {
+        setLocation(doc, item, location.value);
+        changed.add(i);
+      }
       for (const column of LEDGER_COLUMNS) {
-        if (column === ID || unreadable.has(at(row, column))) continue;
+        if (column === ID || column.kind === 'coordinate' || unreadable.has(at(row, column))) continue;
         const value = rowValue(row, column, dropBefore);
         if (value && !Array.isArray(value) && typeof value === 'object') {
           errors.push({ sheet: LEDGER_SHEET, cell: at(row, column), column: column.header, message: value.error });
@@ -206,8 +283,13 @@ export function importLedger({ sheet, month, file, sources, check }: LedgerImpor
       addedIds.push(newId);
       rowOf.set(newId, row);
       item = doc.createNode({ id: newId });
+      const location = locationOf(row);
       for (const column of LEDGER_COLUMNS) {
         if (column === ID || unreadable.has(at(row, column))) continue;
+        if (column.kind === 'coordinate') {
+          if (column === LONGITUDE && location?.value) setLocation(doc, item, location.value);
+          continue;
+        }
         const value = rowValue(row, column, undefined);
         if (value && !Array.isArray(value) && typeof value === 'object') {
           errors.push({ sheet: LEDGER_SHEET, cell: at(row, column), column: column.header, message: value.error });
@@ -244,7 +326,7 @@ export function importLedger({ sheet, month, file, sources, check }: LedgerImpor
       // An empty list (`hazards: []`): no lines to keep, so the file is written out whole.
       seq.flow = false;
       seq.items.push(...added);
-      text = doc.toString({ lineWidth: 0 });
+      text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
     }
   }
   if (text === file.text) {
@@ -285,7 +367,8 @@ function locate(
   if (!row) return { line: formatIssue(issue) };
   const column = columnForLabel(issue.field);
   const cell = column ? `${letter(column)}${row.row}` : `第${row.row}行`;
-  const label = column?.header ?? issue.field;
+  const label =
+    column?.kind === 'coordinate' ? `${LONGITUDE.header}、${LATITUDE.header}` : (column?.header ?? issue.field);
   return {
     cell,
     line: formatCellError({ sheet: LEDGER_SHEET, cell, ...(label ? { column: label } : {}), message: issue.message }),

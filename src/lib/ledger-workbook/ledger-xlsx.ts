@@ -63,7 +63,8 @@ export async function writeLedgerWorkbook(list: HazardList, context: ChoiceConte
       LEDGER_COLUMNS.map((column) => {
         const text = columnText(hazard, column);
         if (text === '') return null;
-        return column.kind === 'date' ? excelDate(text) : text;
+        if (column.kind === 'date') return excelDate(text);
+        return column.kind === 'coordinate' ? Number(text) : text;
       }),
     );
   }
@@ -208,7 +209,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerSheet
     letters.set(column, columnLetter(col - 1));
   });
   for (const column of LEDGER_COLUMNS) {
-    if (!positions.has(column)) {
+    if (!positions.has(column) && !column.optional) {
       errors.push({
         sheet: name,
         message: `缺少「${column.header}」列：请使用 ledger export 导出的台账，不要删除或改写表头`,

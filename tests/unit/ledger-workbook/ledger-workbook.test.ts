@@ -154,6 +154,7 @@ describe('ledger import of workbooks saved by other programs', () => {
     expect(after.slice(0, -2).filter((item, i) => item !== before[i])).toHaveLength(1);
   }
 
+  // Saved before the 经度/纬度 columns: a workbook of the earlier layout still imports.
   it('takes a status change, a typed date, a new row, a merged cell and a formula saved by LibreOffice Calc', async () => {
     await expectClerkEdits('libreoffice.xlsx');
   });
@@ -170,6 +171,98 @@ describe('ledger import of workbooks saved by other programs', () => {
         `台账 · ${letterOf('发现日期')}23 · 发现日期: 公式没有计算结果：请在 Excel 或 WPS 中打开后保存一次，或直接填写内容`,
       ],
     });
+  });
+});
+
+describe('经度 and 纬度', () => {
+  const location = (text: string, id: string) =>
+    listOf({ path: december().path, text }).hazards.find((h) => h.id === id)?.location;
+
+  it('puts hazards on the map from a workbook written by openpyxl, numbers and text alike, and round-trips', async () => {
+    const result = await importInto(fixture, '2023-12', readFileSync(join(FIXTURES, 'openpyxl-location.xlsx')));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.updated).toEqual(['NZ-2023-0013', 'NZ-2023-0014', 'NZ-2023-0035']);
+    expect(result.added).toEqual(['NZ-2023-0053']);
+    expect(location(result.text, 'NZ-2023-0013')).toEqual([112.0578, 37.4428]);
+    expect(location(result.text, 'NZ-2023-0014')).toEqual([112.0281, 37.4464]);
+    expect(location(result.text, 'NZ-2023-0053')).toEqual([112.0352, 37.4171]);
+    // As the office writes it by hand: a flow pair right under the village.
+    expect(result.text).toMatch(/\n {4}village: 南庄村\n {4}location: \[112\.0578, 37\.4428\]\n/);
+    // Exported again and imported, the list is left byte for byte.
+    const sources = {
+      ...fixture,
+      hazardLists: fixture.hazardLists.map((f) => (f.path === december().path ? { ...f, text: result.text } : f)),
+    };
+    const again = await importInto(sources, '2023-12', await exportOf(sources, '2023-12'));
+    expect(again).toMatchObject({ ok: true, updated: [], added: [] });
+    if (again.ok) expect(again.text === result.text).toBe(true);
+  });
+
+  it('exports a location as two number cells, and clears it when both cells are emptied', async () => {
+    const bytes = await exportOf(sample, '2023-12');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('台账')!;
+    const hazard = listOf(listFile(sample, '2023-12')).hazards.find((h) => h.location)!;
+    const row = rowOf(sheet, hazard.id);
+    expect([
+      sheet.getCell(`${letterOf('经度')}${row}`).value,
+      sheet.getCell(`${letterOf('纬度')}${row}`).value,
+    ]).toEqual(hazard.location);
+    const cleared = await edited(bytes, (s) => {
+      s.getCell(`${letterOf('经度')}${row}`).value = null;
+      s.getCell(`${letterOf('纬度')}${row}`).value = null;
+    });
+    const result = await importInto(sample, '2023-12', cleared);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.updated).toEqual([hazard.id]);
+    expect(
+      listOf({ path: 'x.yaml', text: result.text }).hazards.find((h) => h.id === hazard.id)!.location,
+    ).toBeUndefined();
+  });
+
+  it('reports a half-filled, mistyped or out-of-range position by its cell', async () => {
+    const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
+      const half = rowOf(sheet, 'NZ-2023-0013');
+      sheet.getCell(`${letterOf('经度')}${half}`).value = 112.0578;
+      const typed = rowOf(sheet, 'NZ-2023-0014');
+      sheet.getCell(`${letterOf('经度')}${typed}`).value = '112°01′41″';
+      sheet.getCell(`${letterOf('纬度')}${typed}`).value = '37.4464';
+      const range = rowOf(sheet, 'NZ-2023-0024');
+      sheet.getCell(`${letterOf('经度')}${range}`).value = 112.0352;
+      sheet.getCell(`${letterOf('纬度')}${range}`).value = 97.4171;
+    });
+    const result = await importInto(fixture, '2023-12', bytes);
+    const text = result.ok ? '' : result.errors.join('\n');
+    expect(text).toMatch(new RegExp(`台账 · ${letterOf('纬度')}\\d+ · 纬度: 经度和纬度应同时填写`));
+    expect(text).toMatch(new RegExp(`台账 · ${letterOf('经度')}\\d+ · 经度: 应为十进制度数，如 112.0578`));
+    expect(text).toMatch(new RegExp(`台账 · ${letterOf('纬度')}\\d+ · 纬度: 纬度应在 -90 到 90 之间`));
+    expect(result.ok ? [] : result.errors).toHaveLength(3);
+  });
+
+  it('refuses a position outside the hazard’s village, by the map’s rule', async () => {
+    const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
+      // 河湾村's hazard placed in 南庄村.
+      const row = rowOf(sheet, 'NZ-2023-0031');
+      sheet.getCell(`${letterOf('经度')}${row}`).value = 112.0578;
+      sheet.getCell(`${letterOf('纬度')}${row}`).value = 37.4428;
+    });
+    const result = await importInto(fixture, '2023-12', bytes);
+    expect(result.ok ? [] : result.errors).toEqual([
+      expect.stringMatching(new RegExp(`^台账 · ${letterOf('经度')}\\d+ · 经度、纬度: 不在河湾村范围内$`)),
+    ]);
+  });
+
+  it('leaves locations alone when a workbook has neither column, and asks for both when it has one', async () => {
+    const dropped = await edited(await exportOf(sample, '2023-12'), (sheet) => {
+      sheet.spliceColumns(LEDGER_COLUMNS.findIndex((c) => c.header === '经度') + 1, 2);
+    });
+    expect(await importInto(sample, '2023-12', dropped)).toMatchObject({ ok: true, updated: [], added: [] });
+    const half = await edited(await exportOf(sample, '2023-12'), (sheet) => {
+      sheet.spliceColumns(LEDGER_COLUMNS.findIndex((c) => c.header === '纬度') + 1, 1);
+    });
+    const result = await importInto(sample, '2023-12', half);
+    expect(result.ok ? [] : result.errors).toEqual(['台账 · 缺少「纬度」列：经度和纬度两列要一起保留']);
   });
 });
 
@@ -288,28 +381,8 @@ describe('ledger import of cells as a clerk types them', () => {
     const bytes = await edited(await exportOf(fixture, '2023-12'), (sheet) => {
       const row = rowOf(sheet, 'NZ-2023-0046');
       sheet.getCell(`${letterOf('整改资金')}${row}`).value = true;
-      sheet.addRow([
-        null,
-        '新隐患',
-        '某单位',
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        '没有日期',
-      ]);
+      const added = sheet.addRow([null, '新隐患', '某单位']);
+      added.getCell(letterOf('本月推进情况')).value = '没有日期';
       sheet.workbook.removeWorksheet(sheet.workbook.getWorksheet('填报说明')!.id);
     });
     const sheet = await readLedgerWorkbook(bytes);
