@@ -1,23 +1,51 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers (README, "Tests and CI"), run in this order by `npm test` (scripts/test.mjs), browser tests after:
+ *   unit          `npm run test:unit`: the domain, schemas and hardening in Vitest's own process, with the
+ *                 coverage thresholds; no build, no browser, no server, the proof of work at test difficulty
+ *   integration   `npm run test:integration`: the functions and the queue stores against real local servers
+ *                 (Netlify Blobs, s3rver, HTTP robots), with concurrent writers; still in Vitest's process.
+ *                 tests/functions/challenge.test.ts proves the challenge function issues production's difficulty
+ *   build         `npm run test:build`: what runs the project's commands as processes or builds the site — the
+ *                 office commands (tests/cli), the content checker as a clerk runs it, `astro build` on broken
+ *                 content, the deploy kit with nginx -t and the production server's start
+ * A test file belongs to the build tier if it starts `tsx`/`astro`/a server as a process more than once or twice.
+ */
+const BUILD = [
+  'tests/cli/**/*.test.ts',
+  'tests/deploy/**/*.test.ts',
+  'tests/unit/content-errors.test.ts',
+  'tests/unit/content-errors-build.test.ts',
+  'tests/hardening/content-cli.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: [
-      'tests/unit/**/*.test.ts',
-      'tests/functions/**/*.test.ts',
-      'tests/cli/**/*.test.ts',
-      'tests/hardening/**/*.test.ts',
-      'tests/stores/**/*.test.ts',
-      'tests/deploy/**/*.test.ts',
-    ],
-    // The CLI tests start real processes (tsx, a Blobs server) several times per test: on a loaded
+    // The command tests start real processes (tsx, a Blobs server) several times per test: on a loaded
     // 2-core machine one took over 30 s. A slow machine should give a slow pass, not a failure.
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
+          exclude: BUILD,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/functions/**/*.test.ts', 'tests/stores/**/*.test.ts'] },
+      },
+      { extends: true, test: { name: 'build', include: BUILD } },
+    ],
     coverage: {
       provider: 'v8',
-      // The domain and its schemas: what the thresholds guard. Pages, islands and commands are
-      // proven by the browser and CLI tests, which run outside this process.
+      // The domain and its schemas: what the thresholds guard, measured on the unit tier alone
+      // (`npm run test:unit`). Pages, islands and commands are proven by the build-tier and browser tests,
+      // which run them as processes.
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',

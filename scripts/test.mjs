@@ -1,9 +1,15 @@
 /**
- * `npm test`: everything, in the order that fails fastest.
- *   1. unit, function, CLI, store and deploy-kit tests (Vitest; real local Blobs and S3 servers, nginx -t; no browser)
- *   2. the production build (Astro + Pagefind), exactly as `npm start` makes it
- *   3. browser tests (Playwright in Debian's Chromium, against the built site served by Netlify's dev server,
- *      and a SITE_BASE build behind Debian's nginx and the production server: tests/e2e/selfhost.spec.ts)
+ * `npm test`: everything, in the order that fails fastest (the tiers of vitest.config.ts and README):
+ *   1. unit tier (`npm run test:unit`): domain, schemas and hardening in Vitest's process, with the coverage
+ *      thresholds; no build, no browser, no server
+ *   2. integration tier (`npm run test:integration`): the functions and the queue stores against real local
+ *      Blobs, S3 and HTTP servers
+ *   3. build tier (`npm run test:build`): the office commands and the content checker as processes, `astro build`
+ *      on broken content, the deploy kit with nginx -t, the production server's start
+ *   4. the production build (Astro + Pagefind), exactly as `npm start` makes it
+ *   5. browser tier (`npm run test:e2e`): Playwright in Debian's Chromium, against the built site served by
+ *      Netlify's dev server, and a SITE_BASE build behind Debian's nginx and the production server
+ *      (tests/e2e/selfhost.spec.ts)
  * Arguments after `--` go to Playwright (e.g. `npm test -- tests/e2e/search.spec.ts`).
  */
 import { spawnSync } from 'node:child_process';
@@ -59,6 +65,10 @@ function hasJava() {
 
 const extra = process.argv.slice(2);
 ensureSystemTools();
-if (extra.length === 0) run('npx', ['vitest', 'run', '--coverage']);
+if (extra.length === 0) {
+  run('npm', ['run', 'test:unit']);
+  run('npm', ['run', 'test:integration']);
+  run('npm', ['run', 'test:build']);
+}
 run('npm', ['run', 'build']);
 run('npx', ['playwright', 'test', ...extra]);

@@ -75,8 +75,49 @@ test('the feed and the open data carry the payloads inertly', () => {
   }
 });
 
-/** Opens `path` and fails on any dialog, request to another origin or navigation away. */
-async function expectInert(page: Page, path: string, settle?: (page: Page) => Promise<void>): Promise<void> {
+/**
+ * Watches every script Chromium compiles in the page — inline scripts, event handlers as they fire,
+ * javascript: URLs — from the debugger's scriptParsed events; `payloads()` lists the XSS<n> markers
+ * of those that came from the hostile content (every payload carries its marker in its code). A
+ * payload is caught when it is compiled, before whatever it does, however late that would be.
+ */
+async function watchScripts(page: Page): Promise<{ payloads: () => Promise<string[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  // Read each source as it is reported: a script of a document already left (reported again on enable)
+  // is gone by the time the page is checked, and cannot be a payload of this one.
+  const sources: Promise<string>[] = [];
+  cdp.on('Debugger.scriptParsed', ({ scriptId }) =>
+    sources.push(
+      cdp.send('Debugger.getScriptSource', { scriptId }).then(
+        (script) => script.scriptSource,
+        () => '',
+      ),
+    ),
+  );
+  await cdp.send('Debugger.enable');
+  return {
+    payloads: async () => {
+      const markers = (await Promise.all(sources)).flatMap((source) => source.match(/XSS\d+/g) ?? []);
+      await cdp.detach();
+      return markers;
+    },
+  };
+}
+
+/**
+ * Resolves once everything a page runs without a visitor's input has had its turn: the load event
+ * (inline scripts, images' error handlers, inline SVG's load), every image settled (the search
+ * results add theirs later), then a task queued after the next rendering frame (the parser queues
+ * <details open>'s toggle). The first run of any payload is compiled by then; watchScripts sees it.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** Opens `path` and fails on any payload compiled, dialog, request to another origin or navigation away. */
+async function expectInert(page: Page, path: string, ready?: (page: Page) => Promise<void>): Promise<void> {
   const dialogs: string[] = [];
   const foreign: string[] = [];
   page.on('dialog', (d) => {
@@ -86,14 +127,29 @@ async function expectInert(page: Page, path: string, settle?: (page: Page) => Pr
   page.on('request', (r) => {
     if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
+  const scripts = await watchScripts(page);
   await page.goto(`${server.origin}${path}`);
-  await settle?.(page);
-  await page.waitForTimeout(300);
+  await ready?.(page);
+  await settled(page);
+  expect(await scripts.payloads(), `${path}: payloads compiled`).toEqual([]);
   expect(dialogs, `${path}: dialogs`).toEqual([]);
   expect(foreign, `${path}: requests to other origins`).toEqual([]);
   expect(new URL(page.url()).pathname, `${path}: navigated away`).toBe(path.split('?')[0]);
-  expect(await page.locator('[onerror], [onload], [onmouseover], [ontoggle], iframe, object, embed').count()).toBe(0);
+  // What would act later or elsewhere: handlers, frames, a refresh, a base for relative links.
+  const later =
+    '[onerror], [onload], [onmouseover], [ontoggle], iframe, object, embed, meta[http-equiv="refresh" i], base';
+  expect(await page.locator(later).count()).toBe(0);
 }
+
+test('the watch sees a payload that runs: an image error handler and a toggle', async ({ page }) => {
+  await page.goto(`${server.origin}/`);
+  const scripts = await watchScripts(page);
+  await page.setContent(
+    `<img src="/no-such-image.png" onerror="document.title = 'XSS98'"><details open ontoggle="document.body.dataset.x = 'XSS99'"></details>`,
+  );
+  await settled(page);
+  expect((await scripts.payloads()).sort()).toEqual(['XSS98', 'XSS99']);
+});
 
 test('the pages run nothing in a browser', async ({ page }) => {
   budgetFor({ pages: ids.length + 2 });

@@ -1,144 +1,122 @@
 /**
- * The domain library is layered: no module of src/lib/ imports a module that imports it back,
- * directly or through other modules, and no folder of src/lib/ imports a folder that imports it
- * back. Imports are read from the source text (type-only and dynamic imports count: they tie
- * the layers together just the same).
+ * Which code may import which (dependency-cruiser.config.mjs, run by `npm run check:imports` in `npm run check`):
+ * the project's tree passes, and planted cycles and upward imports — in a small tree of their own and in a
+ * copy of the project — make the check fail and name the rule.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkImports as check, frontmatter } from '../../../scripts/check-imports.mjs';
 
-const LIB = resolve('src/lib');
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-function modulesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return modulesUnder(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** The file a relative import names, as TypeScript resolves it; undefined for packages. */
-function resolveImport(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = resolve(dirname(from), specifier);
-  const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
-  return candidates.find((path) => existsSync(path) && statSync(path).isFile());
-}
-
-/** Module → the src/lib modules it imports. */
-function importGraph(root: string = LIB): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
-  for (const file of modulesUnder(root)) {
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = new Set<string>();
-    for (const { fileName } of info.importedFiles) {
-      const target = resolveImport(file, fileName);
-      if (target?.startsWith(`${root}/`)) targets.add(target);
-    }
-    graph.set(file, targets);
-  }
-  return graph;
-}
-
-/** `src/lib/ledger/rules.ts` → `ledger`; a module directly in src/lib is a folder of its own. */
-const folderOf = (root: string, file: string) =>
-  relative(root, file)
-    .split('/')[0]!
-    .replace(/\.tsx?$/, '');
-
-/** Folder → the other folders its modules import. */
-function folderGraph(modules: Map<string, Set<string>>, root: string = LIB): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
-  for (const [file, targets] of modules) {
-    const from = folderOf(root, file);
-    const edges = graph.get(from) ?? new Set<string>();
-    graph.set(from, edges);
-    for (const target of targets) {
-      const to = folderOf(root, target);
-      if (to !== from) edges.add(to);
+/** A temporary tree with these files (path → text). */
+function tree(files: Record<string, string>, base?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'layers-'));
+  roots.push(root);
+  if (base) {
+    for (const folder of ['src', 'netlify', 'scripts', 'tests']) {
+      cpSync(join(base, folder), join(root, folder), {
+        recursive: true,
+        filter: (path) => !path.includes('node_modules'),
+      });
     }
   }
-  return graph;
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
-/** Every cycle's members (strongly connected components of more than one node, or a self-import). */
-function cycles(graph: Map<string, Set<string>>): string[][] {
-  let next = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const found: string[][] = [];
-  const visit = (node: string) => {
-    index.set(node, next);
-    low.set(node, next++);
-    stack.push(node);
-    onStack.add(node);
-    for (const to of graph.get(node) ?? []) {
-      if (!index.has(to)) {
-        visit(to);
-        low.set(node, Math.min(low.get(node)!, low.get(to)!));
-      } else if (onStack.has(to)) low.set(node, Math.min(low.get(node)!, index.get(to)!));
+/** A small project in the right shape: every import allowed. */
+const LAWFUL = {
+  'src/schemas/hazard.ts': "import { z } from 'zod';\nexport const hazard = z.string();\n",
+  'src/lib/ledger/status.ts': "import { hazard } from '../../schemas/hazard';\nexport const status = hazard;\n",
+  'src/lib/ledger/rules.ts': "import { status } from './status';\nexport const rules = [status];\n",
+  'src/lib/disclosure/month.ts': "import { rules } from '../ledger/rules';\nexport const month = rules;\n",
+  'src/components/Month.astro': "---\nimport { month } from '../lib/disclosure/month';\n---\n<p>{month.length}</p>\n",
+  'src/pages/index.astro':
+    "---\nimport Month from '../components/Month.astro';\nimport type { APIRoute } from 'astro';\n---\n<Month />\n",
+  'src/cli/office.ts': "import { rules } from '../lib/ledger/rules';\nexport default rules;\n",
+  'netlify/functions/tips.mts': "import { hazard } from '../../src/schemas/hazard';\nexport default hazard;\n",
+  'scripts/bench.ts': "import { month } from '../src/lib/disclosure/month';\nexport default month;\n",
+};
+
+describe('import rules', () => {
+  it('the project passes', () => {
+    const { status, output } = check();
+    expect(output).toContain('no dependency violations found');
+    expect(status).toBe(0);
+  });
+
+  it('a small tree with only allowed imports passes (so failures below come from the plants)', () => {
+    const { status, output } = check({ root: tree(LAWFUL) });
+    expect(output).toContain('no dependency violations found');
+    expect(status).toBe(0);
+  });
+
+  it('fails on every kind of planted violation and names its rule', () => {
+    const { status, output } = check({
+      root: tree({
+        ...LAWFUL,
+        // A cycle between two modules (type-only counts).
+        'src/lib/ledger/a.ts': "import type { B } from './b';\nexport type A = B[];\n",
+        'src/lib/ledger/b.ts': "import type { A } from './a';\nexport type B = A | number;\n",
+        // A cycle between folders of src/lib, no module cycle: ledger → disclosure → ledger.
+        'src/lib/ledger/uses-month.ts': "import { month } from '../disclosure/month';\nexport const m = month;\n",
+        // The domain importing upwards, and Astro.
+        'src/lib/office/prints.ts': "import office from '../../cli/office';\nexport const p = office;\n",
+        'src/lib/office/astro.ts': "import { getCollection } from 'astro:content';\nexport const g = getCollection;\n",
+        // A schema importing the domain.
+        'src/schemas/site.ts': "import { rules } from '../lib/ledger/rules';\nexport const site = rules;\n",
+        // A component importing a page: the frontmatter's first import (the one a JavaScript parser loses).
+        'src/components/Bad.astro': "---\nimport { ctx } from '../pages/_context';\n---\n<p>{ctx}</p>\n",
+        'src/pages/_context.ts': 'export const ctx = 1;\n',
+        // Product code importing tooling; a function importing a command; an island importing Node.
+        'src/lib/search/bench.ts': "import b from '../../../scripts/bench';\nexport const s = b;\n",
+        'netlify/functions/office.mts': "import office from '../../src/cli/office';\nexport default office;\n",
+        'src/islands/form.tsx': "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+      }),
+    });
+    expect(status).not.toBe(0);
+    for (const rule of [
+      'no-cycle: src/lib/ledger/a.ts',
+      'no-lib-folder-cycle',
+      'lib-imports-lib-and-base: src/lib/office/prints.ts → src/cli/office.ts',
+      'lib-no-framework: src/lib/office/astro.ts → astro:content',
+      'base-imports-only-base: src/schemas/site.ts → src/lib/ledger/rules.ts',
+      'presentation-not-page: src/components/Bad.astro → src/pages/_context.ts',
+      'product-not-tooling: src/lib/search/bench.ts → scripts/bench.ts',
+      'functions-not-cli: netlify/functions/office.mts → src/cli/office.ts',
+      'islands-no-node: src/islands/form.tsx → fs',
+    ]) {
+      expect(output).toContain(rule);
     }
-    if (low.get(node) !== index.get(node)) return;
-    const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== node);
-    if (component.length > 1 || graph.get(node)?.has(node)) found.push(component.sort());
-  };
-  for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
-  return found;
-}
-
-/** A cycle, named so it can be found: every member and what it imports inside the cycle. */
-function describeCycle(graph: Map<string, Set<string>>, members: string[], name: (n: string) => string): string {
-  return members
-    .map(
-      (m) =>
-        `${name(m)} → ${[...graph.get(m)!]
-          .filter((t) => members.includes(t))
-          .map(name)
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
-describe('src/lib layers', () => {
-  const modules = importGraph();
-  const shown = (file: string) => relative(process.cwd(), file);
-
-  it('reads the imports of every module', () => {
-    expect(modules.size).toBeGreaterThan(50);
-    // A known import, to be sure resolution works.
-    expect([...modules.get(join(LIB, 'ledger/rules.ts'))!].map(shown)).toContain('src/lib/ledger/status.ts');
   });
 
-  it('has no cycle between modules', () => {
-    expect(cycles(modules).map((c) => describeCycle(modules, c, shown))).toEqual([]);
-  });
-
-  it('has no cycle between folders', () => {
-    const folders = folderGraph(modules);
-    expect(cycles(folders).map((c) => describeCycle(folders, c, (f) => f))).toEqual([]);
+  it('fails on a cycle planted in a copy of the project, its known violations still tolerated', () => {
+    const root = tree(
+      {
+        'src/lib/planted-a.ts': "import { b } from './planted-b';\nexport const a = () => b;\n",
+        'src/lib/planted-b.ts': "import { a } from './planted-a';\nexport const b = () => a;\n",
+      },
+      resolve('.'),
+    );
+    const { status, output } = check({ root, known: resolve('.dependency-cruiser-known-violations.json') });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/no-cycle: src\/lib\/planted-[ab]\.ts/);
+    expect(output).toMatch(/1 dependency violations|1 error/);
   });
 });
 
-describe('cycle finder', () => {
-  const graph = (edges: Record<string, string[]>) =>
-    new Map(Object.entries(edges).map(([from, to]) => [from, new Set(to)]));
-
-  it('finds a cycle through several nodes and leaves the acyclic rest alone', () => {
-    expect(cycles(graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: [] }))).toEqual([['a', 'b', 'c']]);
-    expect(cycles(graph({ a: ['b', 'c'], b: ['c'], c: [] }))).toEqual([]);
-  });
-
-  it('finds a node that imports itself', () => {
-    expect(cycles(graph({ a: ['a'] }))).toEqual([['a']]);
+describe('frontmatter', () => {
+  it('is the code between the fences, and nothing when there is none', () => {
+    expect(frontmatter("---\nimport a from './a';\nconst b: number = 1;\n---\n<p>{b}</p>\n")).toBe(
+      "import a from './a';\nconst b: number = 1;",
+    );
+    expect(frontmatter('<p>static</p>\n')).toBe('');
   });
 });
