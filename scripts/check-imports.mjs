@@ -6,10 +6,7 @@
  * the first import of every frontmatter. So the check runs on a throw-away copy of the three folders in which
  * each `X.astro` is `X.astro.ts`, holding its frontmatter (TypeScript); an import of `./X.astro` resolves to it.
  * Reports name the .astro file again. Exits non-zero on any violation.
- *
- * Violations the tree had when the check came in are listed in .dependency-cruiser-known-violations.json
- * (reported as warnings, not failures) until the code is fixed: `npm run check:imports -- --baseline` rewrites
- * the list from the current tree. Never add to it by hand; empty it as the code is fixed.
+ * There is no list of tolerated violations: a violation is fixed, or the rule is changed in the open.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FOLDERS = ['src', 'netlify', 'scripts'];
-const KNOWN = join(PROJECT, '.dependency-cruiser-known-violations.json');
 
 /** An .astro file's frontmatter: the code between the opening and closing `---` fences. */
 export function frontmatter(source) {
@@ -49,17 +45,12 @@ function mirror(root) {
   return copy;
 }
 
-/**
- * Runs the rules on `root` (the project by default). `known`: a known-violations file to tolerate (the project's
- * own when checking the project); `baseline`: write the current violations there instead of checking.
- */
-export function checkImports({ root = PROJECT, known = root === PROJECT ? KNOWN : undefined, baseline = false } = {}) {
+/** Runs the rules on `root` (the project by default). */
+export function checkImports({ root = PROJECT } = {}) {
   const copy = mirror(resolve(root));
   try {
     const folders = FOLDERS.filter((folder) => existsSync(join(copy, folder)));
-    const output = baseline
-      ? ['--output-type', 'baseline', '--output-to', KNOWN]
-      : ['--output-type', 'err', ...(known && existsSync(known) ? ['--ignore-known', known] : [])];
+    const output = ['--output-type', 'err'];
     const result = spawnSync(
       join(PROJECT, 'node_modules/.bin/depcruise'),
       [...folders, '--config', join(PROJECT, 'dependency-cruiser.config.mjs'), ...output],
@@ -74,10 +65,7 @@ export function checkImports({ root = PROJECT, known = root === PROJECT ? KNOWN 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const root = args.find((arg) => !arg.startsWith('--'));
-  const { status, output } = checkImports({
-    ...(root ? { root: resolve(root) } : {}),
-    baseline: args.includes('--baseline'),
-  });
+  const { status, output } = checkImports(root ? { root: resolve(root) } : {});
   process.stdout.write(output);
   process.exit(status);
 }

@@ -3,7 +3,7 @@ import { atomFeed } from '../lib/disclosure/feed';
 import { figuresSentence } from '../lib/disclosure/month';
 import { markdownToText } from '../lib/markdown';
 import { t } from '../i18n/zh-CN';
-import { disclosureContext } from './_context';
+import { disclosureContext } from '../data/disclosure-context';
 
 /** Atom feed: one entry per published month, so residents and reporters can follow each disclosure. */
 export const GET: APIRoute = async ({ site: siteUrl }) => {

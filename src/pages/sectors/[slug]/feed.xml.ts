@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { areaFeed } from '../../../lib/disclosure/area-feed';
 import { monthPath } from '../../../lib/page-paths';
 import type { SectorEntry } from '../../../schemas/site';
-import { disclosureContext } from '../../_context';
+import { disclosureContext } from '../../../data/disclosure-context';
 
 export const getStaticPaths = (async () => {
   const { site } = await disclosureContext();

@@ -1,4 +1,4 @@
-import { perContent, type PublishedContent } from '../data/content';
+import { perContent, type PublishedContent } from './content';
 import { Directory } from '../lib/disclosure/directory';
 
 /** What the disclosure pages share: the published content and the village/sector directory. */
