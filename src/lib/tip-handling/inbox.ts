@@ -7,12 +7,17 @@ import { isUnhandled, parseTriageRecord, type TriageRecord } from './triage';
  * `tips list --identity` and `due --identity` show it. A state machine over what the records
  * say happened, day by day:
  *
- *   新举报 ─答复→ 已回复 ─补充→ 有新补充 ─答复→ 已回复
- *     └───────────────┴──────────┴──结束→ 已结束 ─归档→ 已归档
+ *   新举报 ─答复→ 已回复 ─补充→ 有新补充
+ *                   ↑                 │
+ *                   └──────答复───────┘
+ *   any state ─结束→ 已结束 (until archived);  any state ─归档→ 已归档 (for good)
  *
  *   答复  the office wrote to the informant (an office message in content/receipts.yaml), or
  *         published a decision the informant reads on /receipt/ (a triage status other than 已收到)
- *   补充  a follow-up from the informant: in the queue, threaded to the tip (informant-thread.ts)
+ *   补充  a follow-up from the informant (in the queue, threaded to the tip by informant-thread.ts)
+ *         that the conversation in receipts.yaml does not record yet. `tips reply` records every
+ *         follow-up it sees, whether it writes, marks answered or closes: a recorded follow-up has
+ *         been taken in by the office and moves nothing.
  *   结束  the office closed the conversation (`tips reply --close`: `closed` in receipts.yaml)
  *   归档  the office put the tip away. Nothing records this yet: no command sets it, so no event
  *         of this kind is derived below and no tip is 已归档 today. The state and its row stay in
@@ -21,11 +26,11 @@ import { isUnhandled, parseTriageRecord, type TriageRecord } from './triage';
  *
  * A follow-up before any answer leaves a tip 新举报 (still waiting since the day it came).
  * 新举报 and 有新补充 wait for the office (INBOX_WAITING); the days waited count from the day
- * the tip entered that state. The queue keeps only the day of each item, never the time: on one
- * day, follow-ups already recorded in the conversation (`tips reply` records every follow-up it
- * sees) come before that day's answer, and follow-ups not recorded after it — the office sees
- * them rather than missing them.
+ * the tip entered that state. The queue keeps only the day of each item, never the time: a
+ * follow-up not recorded on the day of an answer (a triage decision, say) counts as after it —
+ * the office sees it rather than missing it.
  */
+/** In the order of the list. 已归档 is never derived yet (see 归档 above). */
 export const INBOX_STATES = ['新举报', '有新补充', '已回复', '已结束', '已归档'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
 
@@ -62,17 +67,17 @@ export interface InboxRecord {
 interface DatedEvent {
   day: string;
   event: InboxEvent;
-  /** Order within one day (see the top of this file). */
+  /** Order within one day: answers, then follow-ups, then the closing. */
   rank: number;
 }
 
 /** The record as events, in the order they happened as far as days can tell. */
 export function inboxEvents(record: InboxRecord): { day: string; event: InboxEvent }[] {
   const events: DatedEvent[] = [
-    ...record.followUps.map((f) => ({ day: f.received, event: '补充' as const, rank: f.recorded ? 0 : 2 })),
-    ...record.answered.map((day) => ({ day, event: '答复' as const, rank: 1 })),
-    ...(record.decided ? [{ day: record.decided, event: '答复' as const, rank: 1 }] : []),
-    ...(record.closed ? [{ day: record.closed, event: '结束' as const, rank: 3 }] : []),
+    ...record.answered.map((day) => ({ day, event: '答复' as const, rank: 0 })),
+    ...(record.decided ? [{ day: record.decided, event: '答复' as const, rank: 0 }] : []),
+    ...record.followUps.filter((f) => !f.recorded).map((f) => ({ day: f.received, event: '补充' as const, rank: 1 })),
+    ...(record.closed ? [{ day: record.closed, event: '结束' as const, rank: 2 }] : []),
   ];
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.rank - b.rank).map(({ day, event }) => ({ day, event }));
 }
@@ -141,4 +146,31 @@ export async function countUndecided(tips: Pick<QueueStore, 'list'>, triage: Pic
     if (isUnhandled(record)) count++;
   }
   return count;
+}
+
+/** A tip on the weekly due list: its queue id (never its receipt) and how long it has waited. */
+export interface DueTip {
+  id: string;
+  state: InboxState;
+  since: string;
+  waited: number;
+}
+
+/** The tips waiting more than DUE_AFTER_DAYS, longest waiting first. */
+export function dueTips(rows: readonly { id: string; inbox: InboxEntry }[]): DueTip[] {
+  return rows
+    .filter((row) => isOverdueInInbox(row.inbox))
+    .map(({ id, inbox }) => ({ id, state: inbox.state, since: inbox.since, waited: inbox.waited ?? 0 }))
+    .sort((a, b) => b.waited - a.waited || a.id.localeCompare(b.id));
+}
+
+/** The due list's section of tips (群众举报, to be handed over promptly): the count and the ids. */
+export function formatDueTips(tips: readonly DueTip[], today: string): string {
+  const head = `群众举报：等待办公室答复超过 ${DUE_AFTER_DAYS} 天的 ${tips.length} 条（截至 ${today}）`;
+  if (!tips.length) return `${head}。`;
+  return [
+    `${head}，请尽快核查、答复或移交办理：`,
+    ...tips.map((tip) => `  ${tip.id}  ${tip.state}  已等 ${tip.waited} 天（自 ${tip.since}）`),
+    '  （编号即 tips list 中的编号；查看：npm run office -- tips show 编号 --identity 私钥文件）',
+  ].join('\n');
 }

@@ -47,6 +47,16 @@ describe('inboxState', () => {
     expect(inboxState({ ...record, answered: ['2026-03-04', '2026-03-10'] }, '2026-03-10').state).toBe('已回复');
   });
 
+  it('a follow-up the conversation records was taken in: it moves nothing, whatever its day', () => {
+    const record = { ...TIP, answered: ['2026-03-04'], followUps: [{ received: '2026-03-08', recorded: true }] };
+    expect(inboxState(record, '2026-03-20').state).toBe('已回复');
+    expect(inboxState({ ...TIP, followUps: [{ received: '2026-03-08', recorded: true }] }, '2026-03-20')).toEqual({
+      state: '新举报',
+      since: '2026-03-02',
+      waited: 18,
+    });
+  });
+
   it('on one day, a recorded follow-up came before the answer and one not recorded after it', () => {
     const base = { ...TIP, answered: ['2026-03-06'] };
     expect(inboxState({ ...base, followUps: [{ received: '2026-03-06', recorded: true }] }, '2026-03-07').state).toBe(
@@ -90,7 +100,7 @@ describe('INBOX_TRANSITIONS', () => {
       closed: '2026-03-09',
       followUps: [{ received: '2026-03-05', recorded: true }],
     };
-    expect(inboxEvents(record).map((e) => e.event)).toEqual(['答复', '答复', '补充', '结束']);
+    expect(inboxEvents(record).map((e) => e.event)).toEqual(['答复', '答复', '结束']);
   });
 });
 
