@@ -44,12 +44,11 @@ export async function tipsList(args: string[], io: OfficeIo): Promise<number> {
     const followUpLine = (id: string, recorded: boolean) =>
       `${base(byId.get(id)!, '  └ 补充材料 ')}  ${recorded ? '已记入对话' : '未回复'}`;
     log(`${LIST_HEADER}  办理状态`);
-    let waiting = true;
+    // A rule between the tips waiting for the office and the rest, when there are both.
+    let previousWaiting = false;
     for (const { thread, inbox: state, recorded } of inbox) {
-      if (waiting && !isWaiting(state.state)) {
-        waiting = false;
-        log('──');
-      }
+      if (previousWaiting && !isWaiting(state.state)) log('──');
+      previousWaiting = isWaiting(state.state);
       log(`${line(byId.get(thread.tip.id)!)}  ${inboxLabel(state)}`);
       for (const f of thread.followUps) log(followUpLine(f.id, recorded.has(f.id)));
     }
