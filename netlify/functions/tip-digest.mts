@@ -1,12 +1,15 @@
 import type { Config } from '@netlify/functions';
+import { countUndecided } from '../../src/lib/tip-handling/inbox';
+import { TRIAGE_STORE } from '../../src/lib/tip-handling/triage';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
-import { digestGuide, parseDigestWebhooks, sendTipDigest } from '../../src/lib/tips/digest';
+import { DIGEST_STORE, digestGuide, parseDigestWebhooks, sendTipDigest } from '../../src/lib/tips/digest';
 import { openTipStore } from '../../src/server/stores/select';
 
 /**
- * Daily at 09:00 China time (01:00 UTC): posts yesterday's tip count — only the count — to the
- * robots in TIP_DIGEST_WEBHOOKS (see src/lib/tips/digest.ts). Other hosts run the same job with
- * `npm run office -- tips digest --send`.
+ * Daily at 09:00 China time (01:00 UTC): posts yesterday's tip count and the number of queued
+ * items still undecided — only counts — to the robots in TIP_DIGEST_WEBHOOKS (see
+ * src/lib/tips/digest.ts), once a day at most (the store `tip-digest` records the day). Other
+ * hosts run the same job with `npm run office -- tips digest --send`.
  */
 export default async (): Promise<Response> => {
   const hooks = parseDigestWebhooks(process.env);
@@ -14,9 +17,16 @@ export default async (): Promise<Response> => {
     console.log('tip digest: TIP_DIGEST_WEBHOOKS not set, nothing to do');
     return new Response(null, { status: 204 });
   }
-  const { day, count, results } = await sendTipDigest(await openTipStore(TIPS_STORE), hooks, {
+  const tips = await openTipStore(TIPS_STORE);
+  const { day, count, results, alreadySent } = await sendTipDigest(tips, hooks, {
     guide: digestGuide(process.env),
+    waiting: await countUndecided(tips, await openTipStore(TRIAGE_STORE)),
+    sent: await openTipStore(DIGEST_STORE),
   });
+  if (alreadySent) {
+    console.log(`tip digest ${day}: already sent on ${alreadySent}, not posting again`);
+    return new Response(null, { status: 204 });
+  }
   const failed = results.filter((r) => !r.ok);
   console.log(`tip digest ${day}: ${count} tip(s); sent to ${results.length - failed.length} of ${results.length}`);
   for (const r of failed) console.error(`tip digest: ${r.label}: ${r.error}`);

@@ -181,3 +181,83 @@ describe('tips reply, show and the informant reading it', () => {
     expect(loadContent(ws.content).ok).toBe(true);
   });
 });
+
+describe('the inbox: tips list and due with the key', () => {
+  const second = generateReceipt();
+  const more = { tip: '', followUp: '' };
+  const list = async () => {
+    const run = await office(['tips', 'list', '--identity', IDENTITY], env);
+    expect(run.status, run.output).toBe(0);
+    const lines = run.stdout.split('\n');
+    const at = (id: string) => lines.findIndex((l) => l.startsWith(id));
+    return { run, lines, at, line: (id: string) => lines[at(id)] ?? '' };
+  };
+
+  it('a new tip is 新举报 and comes first; the closed conversation is 已结束', async () => {
+    more.tip = await submit({
+      version: 1,
+      receipt: second,
+      what: '南庄村一家仓库堵了消防通道。',
+      village: '南庄村',
+      photos: [],
+    });
+    const { run, at, line } = await list();
+    expect(line(more.tip)).toMatch(/ {2}新举报（已等 0 天）$/);
+    expect(line(ids.other)).toMatch(/ {2}新举报（已等 0 天）$/);
+    expect(line(ids.tip)).toMatch(/ {2}已结束（\d{4}-\d{2}-\d{2}）$/);
+    expect(at(more.tip)).toBeLessThan(at(ids.tip));
+    expect(run.stdout).toContain('办理状态：新举报 2，已结束 1。');
+  });
+
+  it('after a reply the tip is 已回复; a follow-up after the reply makes it 有新补充', async () => {
+    const reply = await office(
+      ['tips', 'reply', more.tip, '--identity', IDENTITY, '--message', '收到，正在核查。'],
+      env,
+    );
+    expect(reply.status, reply.output).toBe(0);
+    expect((await list()).line(more.tip)).toMatch(/ {2}已回复（\d{4}-\d{2}-\d{2}）$/);
+
+    more.followUp = await submit({
+      version: 2,
+      kind: 'follow-up',
+      receipt: second,
+      text: '晚上通道还是堵着。',
+      photos: [],
+    });
+    const { lines, at, line } = await list();
+    expect(line(more.tip)).toMatch(/ {2}有新补充（已等 0 天）$/);
+    expect(lines[at(more.tip) + 1]).toMatch(new RegExp(`└ 补充材料 ${more.followUp} .* {2}未回复$`));
+    expect(at(more.tip)).toBeLessThan(at(ids.tip));
+  });
+
+  it('due --identity lists the tips waiting more than 7 days by their ids, never a receipt', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+    const run = await office(['due', '--identity', IDENTITY], env, { now: () => inTenDays });
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain('群众举报：等待办公室答复超过 7 天的 2 条');
+    expect(run.stdout).toMatch(new RegExp(`${more.tip} {2}有新补充 {2}已等 10 天`));
+    expect(run.stdout).toMatch(new RegExp(`${ids.other} {2}新举报 {2}已等 10 天`));
+    expect(run.stdout).not.toContain(ids.tip);
+    expect(run.stdout).not.toContain(more.followUp);
+    for (const r of [receipt, second]) {
+      expect(run.output).not.toContain(r);
+      expect(run.output).not.toContain(await receiptLookupKey(r));
+    }
+    const inFiveDays = new Date(Date.now() + 5 * 86_400_000);
+    const soon = await office(['due', '--identity', IDENTITY], env, { now: () => inFiveDays });
+    expect(soon.stdout).toContain('群众举报：等待办公室答复超过 7 天的 0 条');
+
+    const withoutKey = await office(['due'], env);
+    expect(withoutKey.status).toBe(0);
+    expect(withoutKey.stdout).toContain('群众举报：加 --identity 私钥文件');
+    expect(withoutKey.stdout).not.toContain('举报队列：');
+  });
+
+  it('a reply takes the follow-up into the conversation: 已回复 again', async () => {
+    const reply = await office(['tips', 'reply', more.followUp, '--identity', IDENTITY, '--answered'], env);
+    expect(reply.status, reply.output).toBe(0);
+    const { lines, at, line } = await list();
+    expect(line(more.tip)).toMatch(/ {2}已回复（\d{4}-\d{2}-\d{2}）$/);
+    expect(lines[at(more.tip) + 1]).toMatch(/ {2}已记入对话$/);
+  });
+});

@@ -48,7 +48,8 @@ afterAll(async () => {
 beforeEach(() => robots.requests.splice(0));
 
 const MESSAGE =
-  '2026年3月14日收到 2 条举报，请用办公室工具查看。办法见：项目文件 docs/publishing-a-month.md 第 3 节（Tips）';
+  '2026年3月14日收到 2 条举报，队列中未处理的共 2 条（含补充材料），请用办公室工具查看。' +
+  '办法见：项目文件 docs/publishing-a-month.md 第 3 节（Tips）';
 
 describe('npm run office -- tips digest', () => {
   it('without --send prints the message and posts nothing', async () => {
@@ -57,6 +58,16 @@ describe('npm run office -- tips digest', () => {
     expect(run.stdout).toContain('将发送给 2 个机器人的消息（加 --send 才发送）');
     expect(run.stdout).toContain(MESSAGE);
     expect(robots.requests).toEqual([]);
+  });
+
+  it('fails (exit 1) when a robot refuses, naming it (and records nothing: a later run may send)', async () => {
+    const run = await office(['tips', 'digest', '--day', '2026-03-14', '--send'], {
+      ...env,
+      TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/refuse?key=k`,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('✗ 企业微信机器人 1（127.0.0.1:');
+    expect(run.stdout).toContain('机器人拒收（errcode 93000');
   });
 
   it('with --send posts the count to every robot and says where it went (never the key)', async () => {
@@ -70,21 +81,18 @@ describe('npm run office -- tips digest', () => {
       expect(JSON.parse(r.body)).toEqual({ msgtype: 'text', text: { content: MESSAGE } });
   });
 
+  it('sends once a day: a second --send the same day posts nothing', async () => {
+    const run = await office(['tips', 'digest', '--day', '2026-03-14', '--send'], env);
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toMatch(/今天（\d{4}-\d{2}-\d{2}）已经发送过举报日报，不再重复发送。/);
+    expect(robots.requests).toEqual([]);
+  });
+
   it('sends nothing for a day without tips (the default day, yesterday, has none here)', async () => {
     const run = await office(['tips', 'digest', '--send'], env);
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toMatch(/\d{4}-\d{2}-\d{2} 没有收到举报：不发送消息。/);
     expect(robots.requests).toEqual([]);
-  });
-
-  it('fails (exit 1) when a robot refuses, naming it', async () => {
-    const run = await office(['tips', 'digest', '--day', '2026-03-14', '--send'], {
-      ...env,
-      TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/refuse?key=k`,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain('✗ 企业微信机器人 1（127.0.0.1:');
-    expect(run.stdout).toContain('机器人拒收（errcode 93000');
   });
 
   it('refuses a bad day, a bad setting and --send without robots, in Chinese', async () => {

@@ -20,6 +20,8 @@ const SUBMITTED = new Date('2026-03-14T05:47:29.613Z');
 /** The next morning, 09:00 in China: when the schedule runs. */
 const MORNING = new Date('2026-03-15T01:00:00.000Z');
 const GUIDE = 'https://www.example-county.gov.cn/nanzhuang/office-guide';
+/** 16 March, 09:00 in China: the digest of the 15th. */
+const NEXT_MORNING = new Date('2026-03-16T01:00:00.000Z');
 
 beforeAll(async () => {
   robots = await startWebhookServer();
@@ -65,7 +67,8 @@ describe('the daily tip digest (scheduled function)', () => {
       'POST /dingtalk',
       'POST /dingtalk-signed',
     ]);
-    const content = `昨日（3月14日）收到 3 条举报，请用办公室工具查看。办法见：${GUIDE}`;
+    // Four queued, none decided yet: the day after's tip waits too.
+    const content = `昨日（3月14日）收到 3 条举报，队列中未处理的共 4 条（含补充材料），请用办公室工具查看。办法见：${GUIDE}`;
     for (const request of robots.requests) {
       expect(JSON.parse(request.body)).toEqual({ msgtype: 'text', text: { content } });
     }
@@ -106,12 +109,38 @@ describe('the daily tip digest (scheduled function)', () => {
     const saved = process.env.TIP_DIGEST_WEBHOOKS;
     process.env.TIP_DIGEST_WEBHOOKS = `wecom=${robots.url}/refuse?key=x dingtalk=${robots.url}/dingtalk?access_token=y`;
     try {
-      vi.setSystemTime(MORNING);
+      vi.setSystemTime(NEXT_MORNING);
       expect((await digestHandler()).status).toBe(502);
       expect(robots.requests.map((r) => r.path)).toEqual(['/refuse', '/dingtalk']);
     } finally {
       process.env.TIP_DIGEST_WEBHOOKS = saved;
     }
+  });
+
+  it('posts once a day: run twice on a morning, one post to each robot', async () => {
+    vi.setSystemTime(new Date('2026-03-17T03:00:00Z'));
+    expect((await tipsHandler(post(await makeEnvelope()))).status).toBe(201);
+    vi.setSystemTime(new Date('2026-03-18T01:00:00Z'));
+    const saved = process.env.TIP_DIGEST_WEBHOOKS;
+    process.env.TIP_DIGEST_WEBHOOKS = `wecom=${robots.url}/refuse?key=x`;
+    try {
+      // Every robot refused: the day is not recorded as sent, so a later run tries again.
+      expect((await digestHandler()).status).toBe(502);
+    } finally {
+      process.env.TIP_DIGEST_WEBHOOKS = saved;
+    }
+    robots.requests.splice(0);
+    expect((await digestHandler()).status).toBe(204);
+    expect(robots.requests.map((r) => r.path)).toEqual(['/wecom', '/dingtalk', '/dingtalk-signed']);
+    vi.setSystemTime(new Date('2026-03-18T15:59:00Z')); // 23:59 the same day in China
+    expect((await digestHandler()).status).toBe(204);
+    expect(robots.requests).toHaveLength(3);
+  });
+
+  it('a second run the morning after a partly refused digest posts nothing again', async () => {
+    vi.setSystemTime(NEXT_MORNING); // one robot took the 16th's digest in the test before
+    expect((await digestHandler()).status).toBe(204);
+    expect(robots.requests).toEqual([]);
   });
 
   it('does nothing when no robot is configured', async () => {

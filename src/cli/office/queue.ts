@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BlobsServer } from '@netlify/blobs/server';
+import { DIGEST_STORE } from '../../lib/tips/digest';
 import { TIPS_STORE, type QueueStore } from '../../lib/tips/queue';
 import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
 import { TRIAGE_STORE } from '../../lib/tip-handling/triage';
@@ -23,6 +24,8 @@ export interface Queue {
   triage: QueueStore;
   /** The proof-of-work replay guard: only `tips sweep` touches it. */
   challenges: QueueStore;
+  /** The days a digest went out: only `tips digest --send` touches it. */
+  digest: QueueStore;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export async function openQueue(io: OfficeIo): Promise<Queue> {
     tips: await stores.open(TIPS_STORE),
     triage: await stores.open(TRIAGE_STORE),
     challenges: await stores.open(CHALLENGES_STORE),
+    digest: await stores.open(DIGEST_STORE),
     close: async () => {
       await stores.close();
       await reach.close?.();

@@ -1,3 +1,4 @@
+import { countUndecided } from '../../lib/tip-handling/inbox';
 import {
   DigestSettingError,
   digestGuide,
@@ -26,6 +27,7 @@ function webhooks(io: OfficeIo): DigestWebhook[] {
 /**
  * `tips digest [--day YYYY-MM-DD] [--send]`: the daily digest of the scheduled function, for hosts
  * without one (a systemd timer runs it with --send). Without --send it only prints the message.
+ * With --send it posts at most once a China day, as the function does (lib/tips/digest.ts).
  */
 export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> {
   const { values, positionals } = parse(args, { day: { type: 'string' }, send: { type: 'boolean' } });
@@ -37,8 +39,9 @@ export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> 
   const now = io.now();
   const { log } = printer(io);
   return withQueue(io, async (queue) => {
+    const waiting = await countUndecided(queue.tips, queue.triage);
     if (!values.send) {
-      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide, now });
+      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide, now, waiting });
       if (digest.text === undefined) {
         log(`${digest.day} 没有收到举报：不发送消息。`);
         return 0;
@@ -46,9 +49,19 @@ export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> 
       log(`将发送给 ${hooks.length} 个机器人的消息（加 --send 才发送）：\n\n${digest.text}`);
       return 0;
     }
-    const result = await sendTipDigest(queue.tips, hooks, { ...(day && { day }), guide, now });
+    const result = await sendTipDigest(queue.tips, hooks, {
+      ...(day && { day }),
+      guide,
+      now,
+      waiting,
+      sent: queue.digest,
+    });
     if (result.text === undefined) {
       log(`${result.day} 没有收到举报：不发送消息。`);
+      return 0;
+    }
+    if (result.alreadySent) {
+      log(`今天（${result.alreadySent}）已经发送过举报日报，不再重复发送。`);
       return 0;
     }
     log(result.text);

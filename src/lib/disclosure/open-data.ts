@@ -1,4 +1,5 @@
 import type { IsoMonth } from '../../schemas/common';
+import { formatCsv } from '../csv';
 import type { Hazard } from '../../schemas/hazard';
 import type { ProgressTable } from '../../schemas/progress-table';
 import type { Ledger } from '../ledger/ledger';
@@ -173,17 +174,12 @@ export const DATA_FIELDS: readonly DataField[] = [
   },
 ];
 
-/** RFC 4180 field. Cells that a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** The shared writer (lib/csv.ts): neutralised formula-like cells, a BOM and CRLF line ends. */
+export { csvField } from '../csv';
 
 /** UTF-8 with a byte-order mark and CRLF line ends: Excel opens it as Chinese text without a wizard. */
 export function hazardsCsv(hazards: readonly PublicHazard[]): string {
-  const lines = [DATA_FIELDS.map((f) => csvField(f.column)).join(',')];
-  for (const h of hazards) lines.push(DATA_FIELDS.map((f) => csvField(f.value(h))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return formatCsv([DATA_FIELDS.map((f) => f.column), ...hazards.map((h) => DATA_FIELDS.map((f) => f.value(h)))]);
 }
 
 /** 政府信息公开 as published: 发布日期 is the month's `published`; 文号 null when the month has none. */
@@ -284,10 +280,7 @@ export const byteLength = (text: string): number => Buffer.byteLength(text, 'utf
 
 /** The month's 调度表 (every village and 全镇合计) as CSV: the grid `npm run office -- report` writes as .xlsx. */
 export function progressTableCsv(table: TownshipTable): string {
-  const lines = townshipGrid(table).map((row) =>
-    row.map((cell) => csvField(cell === null ? '' : String(cell))).join(','),
-  );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return formatCsv(townshipGrid(table));
 }
 
 /** The month's 调度表 as JSON: one entry per figure, each village's value (null: not reported) and the total. */

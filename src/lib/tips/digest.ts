@@ -2,8 +2,17 @@
  * The daily tip digest: once a day, the number of tips received the previous day (China time),
  * posted to the office's 企业微信 and 钉钉 groups — and nothing else. No id, no receipt, no time of
  * day, no word of any tip: the queue's metadata holds only the day a tip came (queue.ts), and the
- * message holds only that day, the count and where the office guide is. Nothing is sent on a day
+ * message holds only that day, the count, how many queued items still wait for the office (no
+ * decision in the triage store: the same 未处理 `tips list` counts, follow-ups included, since
+ * nothing undecrypted tells them apart) and where the office guide is. Nothing is sent on a day
  * without tips.
+ *
+ * Once a day at most: before posting, the run claims the key `digest-sent-YYYY-MM-DD` (the China
+ * day of sending) in the store `tip-digest` with onlyIfNew — through the QueueStore interface, so
+ * on Netlify Blobs, a folder or S3 alike. A second run the same day (a retried schedule, the
+ * timer and a clerk by hand) finds the key and posts nothing. When every robot refused, the claim
+ * is taken back so a later run can try again; when some took it, it stays (the others are named
+ * in the log, and posting again would repeat the message in the groups that have it).
  *
  * Run by the scheduled function netlify/functions/tip-digest.mts and by
  * `npm run office -- tips digest` (hosts without scheduled functions, from a systemd timer).
@@ -89,6 +98,17 @@ export function dayBefore(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Store `tip-digest`: which days a digest went out. Key `digest-sent-YYYY-MM-DD` (China day of
+ * sending), value the day reported and the count — nothing of any tip.
+ */
+export const DIGEST_STORE = 'tip-digest';
+
+export const digestSentKey = (day: string): string => `digest-sent-${day}`;
+
+/** The part of the digest store the once-a-day record uses. */
+export type DigestSentStore = Pick<QueueStore, 'setJSON' | 'delete'>;
+
 /** The day the digest reports by default: yesterday, China time. */
 export const yesterdayInChina = (now: Date): string => dayBefore(chinaDay(now));
 
@@ -109,12 +129,19 @@ export async function countTipsReceived(store: CountableStore, day: string): Pro
 const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 /**
- * The message: the day, the count and the guide, nothing else. "昨日" when the day is yesterday
- * (China time) as of `now`, otherwise the full date.
+ * The message: the day, the count, the number waiting (when known) and the guide, nothing else.
+ * "昨日" when the day is yesterday (China time) as of `now`, otherwise the full date.
  */
-export function digestText(day: string, count: number, now: Date, guide: string = DEFAULT_GUIDE): string {
+export function digestText(
+  day: string,
+  count: number,
+  now: Date,
+  guide: string = DEFAULT_GUIDE,
+  waiting?: number,
+): string {
   const when = day === yesterdayInChina(now) ? `昨日（${monthDay(day)}）` : `${day.slice(0, 4)}年${monthDay(day)}`;
-  return `${when}收到 ${count} 条举报，请用办公室工具查看。办法见：${guide}`;
+  const queue = waiting === undefined ? '' : `，队列中未处理的共 ${waiting} 条（含补充材料）`;
+  return `${when}收到 ${count} 条举报${queue}，请用办公室工具查看。办法见：${guide}`;
 }
 
 export interface WebhookRequest {
@@ -179,35 +206,61 @@ export async function deliver(hook: DigestWebhook, text: string, now: Date): Pro
   }
 }
 
+export interface DigestOptions {
+  day?: string;
+  now?: Date;
+  guide?: string;
+  /** Queued items without a decision, counted by the caller (lib/tip-handling/inbox.ts countUndecided). */
+  waiting?: number;
+}
+
 export interface Digest {
   day: string;
   count: number;
+  waiting?: number;
   /** The message; undefined on a day without tips (nothing is sent). */
   text?: string;
 }
 
 /** The digest of `day` (default: yesterday in China) from the queue. */
-export async function tipDigest(
-  store: CountableStore,
-  options: { day?: string; now?: Date; guide?: string } = {},
-): Promise<Digest> {
+export async function tipDigest(store: CountableStore, options: DigestOptions = {}): Promise<Digest> {
   const now = options.now ?? new Date();
   const day = options.day ?? yesterdayInChina(now);
   const count = await countTipsReceived(store, day);
-  return count === 0 ? { day, count } : { day, count, text: digestText(day, count, now, options.guide) };
+  const waiting = options.waiting === undefined ? {} : { waiting: options.waiting };
+  return count === 0
+    ? { day, count, ...waiting }
+    : { day, count, ...waiting, text: digestText(day, count, now, options.guide, options.waiting) };
 }
 
-/** Counts and posts to every robot; on a day without tips posts nothing. */
+export interface SentDigest extends Digest {
+  results: DeliveryResult[];
+  /** The day of sending (China), when a digest had already gone out that day: nothing was posted. */
+  alreadySent?: string;
+}
+
+/**
+ * Counts and posts to every robot, at most once a China day when `sent` is given (see the top of
+ * this file); on a day without tips posts nothing.
+ */
 export async function sendTipDigest(
   store: CountableStore,
   hooks: readonly DigestWebhook[],
-  options: { day?: string; now?: Date; guide?: string } = {},
-): Promise<Digest & { results: DeliveryResult[] }> {
+  options: DigestOptions & { sent?: DigestSentStore } = {},
+): Promise<SentDigest> {
   const now = options.now ?? new Date();
   const digest = await tipDigest(store, { ...options, now });
   const text = digest.text;
   if (text === undefined) return { ...digest, results: [] };
+  const sending = chinaDay(now);
+  const key = digestSentKey(sending);
+  if (options.sent) {
+    const record = { day: digest.day, count: digest.count };
+    const claim = await options.sent.setJSON(key, record, { onlyIfNew: true });
+    if (!claim.modified) return { ...digest, results: [], alreadySent: sending };
+  }
   const results = await Promise.all(hooks.map((hook) => deliver(hook, text, now)));
+  if (options.sent && results.length && results.every((r) => !r.ok)) await options.sent.delete(key);
   return { ...digest, results };
 }
 

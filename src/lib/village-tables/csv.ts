@@ -1,6 +1,6 @@
 /**
- * CSV for the village tables: RFC 4180 quoting, UTF-8 with BOM on the way out (Excel
- * opens it as UTF-8), and on the way in whatever Excel on a Chinese Windows saves —
+ * CSV for the village tables: on the way out the shared writer (lib/csv.ts: RFC 4180 quoting,
+ * UTF-8 with BOM, formula-like cells neutralised), and on the way in whatever Excel on a Chinese Windows saves —
  * UTF-8 with or without BOM, or GB18030 ("ANSI").
  */
 
@@ -47,9 +47,5 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** Rows → CSV text with a BOM and CRLF line ends, as Excel expects. */
-export function formatCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map((cell) => quote(cell === null ? '' : String(cell))).join(',')).join('\r\n')}\r\n`;
-}
+/** Rows → CSV text with a BOM and CRLF line ends, as Excel expects: the project's one writer (lib/csv.ts). */
+export { formatCsv } from '../csv';

@@ -71,7 +71,7 @@ export interface NetlifyAccess {
 }
 
 export interface TipStores {
-  /** The store `name` (tips, tip-challenges, tip-triage) as `TIP_STORE` in `env` says. */
+  /** The store `name` (tips, tip-challenges, tip-triage, tip-digest) as `TIP_STORE` in `env` says. */
   open(name: string): Promise<QueueStore>;
   /** Closes the S3 clients these stores opened (a command-line run ends at once instead of idling). */
   close(): Promise<void>;

@@ -2,10 +2,17 @@
  * The daily tip digest: its settings, the day it reports, the count, the message, and the posts
  * themselves against a real local HTTP server standing in for the 企业微信 and 钉钉 robots.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countUndecided } from '../../../src/lib/tip-handling/inbox';
+import { FileStore } from '../../../src/server/stores/file';
 import {
   countTipsReceived,
   dayBefore,
+  DIGEST_STORE,
+  digestSentKey,
   DEFAULT_GUIDE,
   deliver,
   digestGuide,
@@ -241,5 +248,63 @@ describe('posting to a real HTTP server standing in for the robots', () => {
     const result = await sendTipDigest(QUEUE, [hook('/wecom')], { day: '2026-11-28', now: NOW });
     expect(result).toEqual({ day: '2026-11-28', count: 0, results: [] });
     expect(server.requests).toEqual([]);
+  });
+
+  describe('once a day, recorded in a real file store', () => {
+    let dir: string;
+    let sent: FileStore;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'digest-sent-'));
+      sent = new FileStore(dir, DIGEST_STORE);
+      return () => rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a second run the same China day posts nothing; the next day posts again', async () => {
+      const first = await sendTipDigest(QUEUE, [hook('/wecom')], { now: NOW, waiting: 3, sent });
+      expect(first.results).toEqual([{ label: 'wecom /wecom', ok: true }]);
+      expect(await sent.get(digestSentKey('2026-12-01'), { type: 'json' })).toEqual({ day: '2026-11-30', count: 2 });
+      const later = new Date('2026-12-01T15:59:00Z'); // 23:59 the same day in China
+      const second = await sendTipDigest(QUEUE, [hook('/wecom')], { now: later, waiting: 3, sent });
+      expect(second).toMatchObject({ day: '2026-11-30', count: 2, results: [], alreadySent: '2026-12-01' });
+      expect(server.requests).toHaveLength(1);
+      const nextDay = new Date('2026-12-01T16:00:00Z'); // 00:00 on 2 December in China
+      const third = await sendTipDigest(QUEUE, [hook('/wecom')], { day: '2026-11-30', now: nextDay, sent });
+      expect(third.results).toEqual([{ label: 'wecom /wecom', ok: true }]);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('when every robot refused, a later run the same day tries again', async () => {
+      const refused = await sendTipDigest(QUEUE, [hook('/refuse')], { now: NOW, sent });
+      expect(refused.results.map((r) => r.ok)).toEqual([false]);
+      expect(await sent.get(digestSentKey('2026-12-01'), { type: 'json' })).toBeNull();
+      const retried = await sendTipDigest(QUEUE, [hook('/wecom')], { now: NOW, sent });
+      expect(retried.results).toEqual([{ label: 'wecom /wecom', ok: true }]);
+    });
+
+    it('when some robot took it, the day stays recorded', async () => {
+      await sendTipDigest(QUEUE, [hook('/refuse'), hook('/wecom')], { now: NOW, sent });
+      const again = await sendTipDigest(QUEUE, [hook('/refuse'), hook('/wecom')], { now: NOW, sent });
+      expect(again.alreadySent).toBe('2026-12-01');
+      expect(server.requests.map((r) => r.path)).toEqual(['/refuse', '/wecom']);
+    });
+  });
+});
+
+describe('the number waiting', () => {
+  it('is in the message when known: only a count', () => {
+    expect(digestText('2026-11-30', 2, NOW, 'https://example.gov.cn/guide', 5)).toBe(
+      '昨日（11月30日）收到 2 条举报，队列中未处理的共 5 条（含补充材料），请用办公室工具查看。办法见：https://example.gov.cn/guide',
+    );
+  });
+
+  it('counts queued items without a decision (none, or only 已收到)', async () => {
+    const decisions: Record<string, unknown> = {
+      [KEY_A]: { v: 1, status: '核查中', updated: '2026-12-01' },
+      [KEY_B]: { v: 1, status: '已收到', updated: '2026-12-01' },
+    };
+    const triage = { get: (key: string) => Promise.resolve(decisions[key] ?? null) };
+    // KEY_B (已收到), KEY_C (none) and the tip-shaped key without sound metadata; not the challenge key.
+    expect(await countUndecided(QUEUE, triage as never)).toBe(3);
+    expect((await tipDigest(QUEUE, { now: NOW, waiting: 3 })).text).toContain('队列中未处理的共 3 条');
   });
 });
