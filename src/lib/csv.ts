@@ -18,8 +18,12 @@ export function csvField(value: string): string {
 
 export type CsvCell = string | number | null;
 
-/** Rows → CSV text: a BOM, CRLF line ends, every cell through csvField (null is an empty cell). */
+/**
+ * Rows → CSV text: a BOM, CRLF line ends, every text cell through csvField (null is an empty cell). A number
+ * is written as the number it is: `-2` cannot be read as a formula, and an apostrophe would make it text.
+ */
 export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
-  const lines = rows.map((row) => row.map((cell) => csvField(cell === null ? '' : String(cell))).join(','));
+  const cell = (value: CsvCell) => (typeof value === 'number' ? String(value) : csvField(value ?? ''));
+  const lines = rows.map((row) => row.map(cell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -22,13 +22,14 @@ describe('the shared CSV writer', () => {
     expect(csvField('说"明"')).toBe('"说""明"""');
   });
 
-  it('writes numbers and empty cells, a BOM and CRLF line ends', () => {
+  it('writes numbers as numbers (a negative one too), empty cells, a BOM and CRLF line ends', () => {
     expect(
       formatCsv([
         ['村', 3, null],
         [-2, 1.25, ''],
+        ['-2', '', ''],
       ]),
-    ).toBe(`\uFEFF村,3,\r\n"'-2",1.25,\r\n`);
+    ).toBe(`\uFEFF村,3,\r\n-2,1.25,\r\n"'-2",,\r\n`);
   });
 
   it('is the writer the open data and the office tool both use', () => {
