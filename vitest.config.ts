@@ -2,15 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three tiers (README, "Tests and CI"), run in this order by `npm test` (scripts/test.mjs), browser tests after:
- *   unit          `npm run test:unit`: the domain, schemas and hardening in Vitest's own process, with the
- *                 coverage thresholds; no build, no browser, no server, the proof of work at test difficulty
+ *   unit          `npm run test:unit`: the domain, schemas and hardening in Vitest's own process; no build, no
+ *                 browser, no server, the proof of work at test difficulty
  *   integration   `npm run test:integration`: the functions and the queue stores against real local servers
  *                 (Netlify Blobs, s3rver, HTTP robots), with concurrent writers; still in Vitest's process.
  *                 tests/functions/challenge.test.ts proves the challenge function issues production's difficulty
- *   build         `npm run test:build`: what runs the project's commands as processes or builds the site — the
- *                 office commands (tests/cli), the content checker as a clerk runs it, `astro build` on broken
- *                 content, the deploy kit with nginx -t and the production server's start
- * A test file belongs to the build tier if it starts `tsx`/`astro`/a server as a process more than once or twice.
+ *   build         `npm run test:build`: the project's commands and builds — the office commands (tests/cli: called
+ *                 in process on a real queue, a few through the real `npm run office`), the search indexer, the
+ *                 content checker as a clerk runs it, `astro build` on broken content, the deploy kit with
+ *                 nginx -t and the production server's start
+ * A test file belongs to the build tier if it runs a command of the project or starts `tsx`/`astro` as a process.
  */
 const BUILD = [
   'tests/cli/**/*.test.ts',
@@ -43,9 +44,9 @@ export default defineConfig({
     ],
     coverage: {
       provider: 'v8',
-      // The domain and its schemas: what the thresholds guard, measured on the unit tier alone
-      // (`npm run test:unit`). Pages, islands and commands are proven by the build-tier and browser tests,
-      // which run them as processes.
+      // The domain and its schemas: what the thresholds guard, on what the three tiers reach together
+      // (`npm test` merges each tier's report: scripts/test.mjs). Pages and islands are proven by the
+      // browser tests, which run outside Vitest.
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',

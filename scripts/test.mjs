@@ -1,11 +1,13 @@
 /**
  * `npm test`: everything, in the order that fails fastest (the tiers of vitest.config.ts and README):
- *   1. unit tier (`npm run test:unit`): domain, schemas and hardening in Vitest's process, with the coverage
- *      thresholds; no build, no browser, no server
+ *   1. unit tier (`npm run test:unit`): domain, schemas and hardening in Vitest's process; no build, no
+ *      browser, no server
  *   2. integration tier (`npm run test:integration`): the functions and the queue stores against real local
  *      Blobs, S3 and HTTP servers
  *   3. build tier (`npm run test:build`): the office commands and the content checker as processes, `astro build`
  *      on broken content, the deploy kit with nginx -t, the production server's start
+ *   then the coverage thresholds of vitest.config.ts, on what the three tiers reached together (each tier
+ *   writes a blob report to .vitest-reports/; `vitest --merge-reports --coverage` merges and checks them)
  *   4. the production build (Astro + Pagefind), exactly as `npm start` makes it
  *   5. browser tier (`npm run test:e2e`): Playwright in Debian's Chromium, against the built site served by
  *      Netlify's dev server, and a SITE_BASE build behind Debian's nginx and the production server
@@ -13,7 +15,7 @@
  * Arguments after `--` go to Playwright (e.g. `npm test -- tests/e2e/search.spec.ts`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
 
 const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
@@ -63,12 +65,27 @@ function hasJava() {
   return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
+const REPORTS = '.vitest-reports';
+
+/** A tier's run that keeps its results and coverage for the merge, the thresholds left to the merge. */
+function collect(tier) {
+  return [
+    '--coverage',
+    '--coverage.thresholds.lines=0',
+    '--coverage.thresholds.branches=0',
+    '--reporter=default',
+    '--reporter=blob',
+    `--outputFile.blob=${REPORTS}/${tier}.json`,
+  ];
+}
+
 const extra = process.argv.slice(2);
 ensureSystemTools();
 if (extra.length === 0) {
-  run('npm', ['run', 'test:unit']);
-  run('npm', ['run', 'test:integration']);
-  run('npm', ['run', 'test:build']);
+  rmSync(REPORTS, { recursive: true, force: true });
+  for (const tier of ['unit', 'integration', 'build'])
+    run('npx', ['vitest', 'run', '--project', tier, ...collect(tier)]);
+  run('npx', ['vitest', '--merge-reports', REPORTS, '--coverage']);
 }
 run('npm', ['run', 'build']);
 run('npx', ['playwright', 'test', ...extra]);

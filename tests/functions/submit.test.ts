@@ -7,13 +7,13 @@
  */
 import { Decrypter } from 'age-encryption';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import challengeHandler from '../../../netlify/functions/challenge.mts';
-import tipsHandler from '../../../netlify/functions/tips.mts';
-import limitedHandler from '../../../netlify/functions/tips-limited.mts';
-import { encryptTip } from '../../../src/lib/tips/envelope';
-import { receiptReplyKey } from '../../../src/lib/tips/reply-key';
-import { TIP_ERRORS } from '../../../src/lib/tips/errors';
-import { issueChallenge, solveTipChallenge, type PowDifficulty } from '../../../src/lib/tips/pow';
+import challengeHandler from '../../netlify/functions/challenge.mts';
+import tipsHandler from '../../netlify/functions/tips.mts';
+import limitedHandler from '../../netlify/functions/tips-limited.mts';
+import { encryptTip } from '../../src/lib/tips/envelope';
+import { receiptReplyKey } from '../../src/lib/tips/reply-key';
+import { TIP_ERRORS } from '../../src/lib/tips/errors';
+import { issueChallenge, solveTipChallenge, type PowDifficulty } from '../../src/lib/tips/pow';
 import {
   CHALLENGE_PATH,
   TIPS_PATH,
@@ -21,9 +21,9 @@ import {
   type SubmitDeps,
   type SubmitStep,
   type Submission,
-} from '../../../src/lib/tips/submit';
-import { Tip, TipEnvelope } from '../../../src/schemas/tip';
-import { t } from '../../../src/i18n/zh-CN';
+} from '../../src/lib/tips/submit';
+import { Tip, TipEnvelope } from '../../src/schemas/tip';
+import { t } from '../../src/i18n/zh-CN';
 import {
   CHEAP,
   TEST_HMAC_KEY,
@@ -32,7 +32,7 @@ import {
   developmentRecipients,
   sampleTip,
   useTipLine,
-} from '../../functions/support/tip-line';
+} from './support/tip-line';
 
 const blobs = useTipLine();
 let recipients: string[];
