@@ -12,7 +12,7 @@
  *                                  server's entry points run the functions
  *   scripts                        tooling: anything, and the shared test harness tests/support
  *
- * Product code (src/, netlify/) never imports scripts/ or tests/. No cycle anywhere (type-only imports count:
+ * Product code (src/, netlify/) never imports scripts/ or tests/, nor a devDependency. No cycle anywhere (type-only imports count:
  * they tie modules together just the same), and no cycle between the folders of src/lib.
  *
  * .astro files are read too: dependency-cruiser has no Astro parser, so their frontmatter goes through its
@@ -125,6 +125,14 @@ export default {
       severity: 'error',
       from: { path: PRODUCT },
       to: { path: '^(scripts|tests)/' },
+    },
+    {
+      name: 'product-not-dev-dependency',
+      comment:
+        'Product code (src/, netlify/) runs with the dependencies only (npm ci --omit=dev): no devDependency, such as a test framework.',
+      severity: 'error',
+      from: { path: PRODUCT },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'scripts-not-tests',

@@ -9,6 +9,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'build/',
       '.astro/',
       '.netlify/',
       'node_modules/',

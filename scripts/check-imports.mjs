@@ -42,6 +42,9 @@ function mirror(root) {
     rmSync(path);
   }
   symlinkSync(join(PROJECT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  // The manifest too: without it no package is known as a dependency or a devDependency.
+  const manifest = existsSync(join(root, 'package.json')) ? root : PROJECT;
+  cpSync(join(manifest, 'package.json'), join(copy, 'package.json'));
   return copy;
 }
 

@@ -13,6 +13,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const SKIP = new Set([
   'node_modules',
   'dist',
+  'build',
   '.astro',
   '.git',
   '.netlify',

@@ -4,14 +4,15 @@
  * of the same page count), weighs each page type of the sample build, counts the bytes of a
  * first search on the largest ledger, pushes 200 concurrent tips through the real function — into
  * local Netlify Blobs, and through nginx and the production server into a file store — and scores
- * every page type of the sample with Lighthouse, and weighs the hazard map at county scale.
+ * every page type of the sample with Lighthouse, weighs the hazard map at county scale, and times
+ * the production server's start (built, on the system Node, against the sources through tsx).
  * Prints a table and writes bench/results.json; with --only, the measures taken replace their
  * namesakes in the existing file and the rest are kept. Not part of CI.
  *
  *   npm run bench                 full size (several minutes)
  *   npm run bench -- --quick      every measure at about 1/50 of the size
  *   npm run bench -- --runs 5     runs per build size (default 3; 1 at 50,000) and per Lighthouse page (default and least 3)
- *   npm run bench -- --only build,pages,search,tips,lighthouse,map
+ *   npm run bench -- --only build,pages,search,tips,lighthouse,map,server
  *   npm run bench -- --only lighthouse --pages search,hazard    Lighthouse on these page types only
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { MIN_LIGHTHOUSE_RUNS, formatTable, lighthouseTable, type Measure } from 
 import { serveStatic } from './static-server';
 import { measureTipIntake, prepareEnvelopes } from './tip-intake';
 import { measureSelfHostedIntake } from './tip-intake-selfhost';
+import { measureServerStart } from './server-start';
 import { NGINX } from '../nginx';
 
 const { values } = parseArgs({
@@ -44,7 +46,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const only = new Set((values.only ?? 'build,pages,search,tips,lighthouse,map').split(','));
+const only = new Set((values.only ?? 'build,pages,search,tips,lighthouse,map,server').split(','));
 const scale = quick ? 1 / 50 : 1;
 const SIZES = [1_000, 10_000, 50_000].map((n) => Math.round(n * scale));
 const MONTHS = 24;
@@ -365,6 +367,33 @@ async function benchTips(): Promise<void> {
   });
 }
 
+async function benchServerStart(): Promise<void> {
+  const runs = Number(values.runs ?? 5);
+  log(`server: start until /api/tips/challenge answers, and resident memory then (${runs} runs each, interleaved)`);
+  const [built, builtOnProjectNode, source] = await measureServerStart(runs);
+  for (const r of [built, builtOnProjectNode, source]) {
+    console.log(`  ${r!.variant.name} (${r!.nodeVersion}): ${r!.runs.map((x) => Math.round(x.ms)).join(', ')} ms`);
+  }
+  const round = (n: number) => Math.round(n);
+  const versus = `node --import tsx src/server/main.ts, ${source!.nodeVersion}`;
+  add({
+    name: 'server.start.built',
+    value: round(built!.startMs),
+    unit: 'ms',
+    runs,
+    compare: { name: versus, value: round(source!.startMs), unit: 'ms' },
+  });
+  add({
+    name: 'server.rss.built',
+    value: round(built!.rssMiB),
+    unit: 'MiB',
+    runs,
+    compare: { name: versus, value: round(source!.rssMiB), unit: 'MiB' },
+  });
+  add({ name: 'server.start.builtProjectNode', value: round(builtOnProjectNode!.startMs), unit: 'ms', runs });
+  add({ name: 'server.rss.builtProjectNode', value: round(builtOnProjectNode!.rssMiB), unit: 'MiB', runs });
+}
+
 const started = Date.now();
 // Other work on the machine skews every figure: the load average is kept with the results.
 const loadBefore = loadavg()[0]!;
@@ -374,6 +403,7 @@ try {
   if (only.has('pages')) await benchPages();
   if (only.has('search')) await benchSearch();
   if (only.has('tips')) await benchTips();
+  if (only.has('server')) await benchServerStart();
   if (only.has('lighthouse')) {
     const pages = values.pages ? values.pages.split(',') : [];
     await benchLighthouse(project, add, Number(values.runs ?? MIN_LIGHTHOUSE_RUNS), pages);

@@ -2,7 +2,7 @@
  * Tip intake on a self-hosted server: the same N concurrent envelopes as tip-intake.ts, sent over
  * HTTPS to Debian's nginx running the shipped deploy/nginx.conf (ports and paths substituted, its
  * per-address rate limits raised: every request here comes from one address), which proxies them
- * to `npm run serve:production` writing to a file store. Then all of them again, as retries.
+ * to the built production server (`npm run build:server`, on the system Node) writing to a file store. Then all of them again, as retries.
  * Latency is measured from the client: TLS, nginx, the proxy hop, the function, the fsync'd write.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +14,9 @@ import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { FileStore } from '../../src/server/stores/file';
 import type { TipEnvelope } from '../../src/schemas/tip';
 import { freePort, selfSignedCertificate, startNginx } from '../nginx';
-import { ROOT, tempDir } from './projects';
+import { buildServer } from '../build-server.mjs';
+import { SYSTEM_NODE } from './server-start';
+import { tempDir } from './projects';
 import { HMAC_KEY, prepareEnvelopes, tally, type TipIntakeResult } from './tip-intake';
 
 interface Answer {
@@ -72,8 +74,9 @@ export async function measureSelfHostedIntake(submissions: number, ready?: TipEn
   mkdirSync(join(webRoot, DEFAULT_KIT.base), { recursive: true });
   const [servicePort, httpsPort, httpPort] = [await freePort(), await freePort(), await freePort()];
   let log = '';
-  const service = spawn('npm', ['run', 'serve:production'], {
-    cwd: ROOT,
+  const { outfile } = await buildServer({ out: join(work, 'app', 'build', 'server') });
+  const service = spawn(SYSTEM_NODE, [outfile], {
+    cwd: join(work, 'app'),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

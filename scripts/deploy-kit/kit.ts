@@ -135,7 +135,7 @@ function apiLocations(o: KitOptions): string[] {
     ...addHeaders(headers, '        '),
   ];
   return [
-    '    # The tip line: the Node service (npm run serve:production) answers /api/… without the base path.',
+    '    # The tip line: the Node service (build/server/main.mjs) answers /api/… without the base path.',
     '    # Nothing here is logged, and the service gets no address, cookie, user agent or referrer.',
     `    location = ${at('/api/tips')} {`,
     `        limit_req zone=nanzhuang_tips burst=5 nodelay;`,
@@ -179,7 +179,7 @@ export function nginxConfig(o: KitOptions = DEFAULT_KIT): string {
     '#',
     '# Goes in nginx’s http context: /etc/nginx/conf.d/nanzhuang-tips.conf. It expects',
     `#   the built site (dist/) copied to ${o.webRoot}${base}`,
-    `#   nanzhuang-tips.service (npm run serve:production) listening on 127.0.0.1:${o.port}`,
+    `#   nanzhuang-tips.service (build/server/main.mjs) listening on 127.0.0.1:${o.port}`,
     `#   a certificate at ${o.certificate} (key ${o.certificateKey})`,
     '#',
     '# No client address is written anywhere by this configuration: the site’s access log has no',
@@ -311,7 +311,8 @@ function serviceCommon(o: KitOptions): string[] {
 export function systemdService(o: KitOptions = DEFAULT_KIT): string {
   return [
     `# ${GENERATED}`,
-    `# The tip line's Node service (npm run serve:production), behind nginx (deploy/nginx.conf).`,
+    `# The tip line's Node service, behind nginx (deploy/nginx.conf): the built server (npm run build:server)`,
+    '# on the system Node (20 or later), needing no node_modules.',
     `# Install: /etc/systemd/system/${o.user}.service; secrets in /etc/${o.user}/env (see deploy/env.example).`,
     '[Unit]',
     'Description=Nanzhuang hazard disclosure: tip line service',
@@ -322,7 +323,7 @@ export function systemdService(o: KitOptions = DEFAULT_KIT): string {
     'Type=simple',
     ...serviceCommon(o),
     `Environment=HOST=127.0.0.1 PORT=${o.port} SITE_BASE=${normalizeBase(o.base)}`,
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/server/main.ts`,
+    `ExecStart=/usr/bin/node ${o.appDir}/build/server/main.mjs`,
     'Restart=on-failure',
     'RestartSec=2',
     'TimeoutStopSec=15',

@@ -1,6 +1,7 @@
 /**
- * `npm run serve:production`: the site and the tip line on a server of one's own (see
- * docs/deploying.md). Settings, all from the environment:
+ * The site and the tip line on a server of one's own (see docs/deploying.md). In production it runs
+ * built: `npm run build:server` bundles it into build/server/main.mjs, which the system's Node (20 or
+ * later) runs with no node_modules (`npm run serve:production`). Settings, all from the environment:
  *
  *   PORT               port to listen on (default 8787)
  *   HOST               address to bind (default 127.0.0.1: nginx in front on the same machine)
@@ -8,7 +9,7 @@
  *                      (see src/server/stores/select.ts); `netlify` is refused here
  *   TIP_POW_HMAC_KEY   the proof-of-work key, at least 32 characters (required)
  *   SITE_BASE          the path the site was built under (default /)
- *   DIST_DIR           the built site (default dist)
+ *   DIST_DIR           the built site (default dist/ of the folder holding build/ or src/)
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,8 @@ import { HMAC_KEY_VARIABLE } from '../../netlify/functions/_lib/config';
 import { normalizeBase } from '../lib/site-path';
 import { PROBE_STORE, probeConditionalCreate } from './stores/probe';
 import { closeTipStores, describeTipStore, openTipStore, parseTipStore, TIP_STORE_VARIABLE } from './stores/select';
-import { createProductionServer, loadFunctionRoutes } from './production';
+import { FUNCTION_MODULES } from './functions';
+import { createProductionServer, functionRoutes } from './production';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,7 +57,7 @@ try {
 
 const base = normalizeBase(process.env.SITE_BASE);
 const dist = process.env.DIST_DIR ?? join(root, 'dist');
-const routes = await loadFunctionRoutes(join(root, 'netlify', 'functions'));
+const routes = functionRoutes(FUNCTION_MODULES);
 const server = createProductionServer({ dist, base, routes });
 
 server.listen(port, host, () => {

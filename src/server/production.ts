@@ -54,18 +54,21 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Headers a function may read; everything else the browser sent stays out of its Request. */
 const FORWARDED_HEADERS = ['content-type', 'content-length'] as const;
 
+/** What the server reads of a function module: its handler and its `config`. */
+export interface FunctionModule {
+  default?: unknown;
+  config?: { path?: string | string[]; schedule?: string };
+}
+
 /**
- * The functions of a folder that answer HTTP (a `config.path`), imported as modules. Netlify's
- * path patterns (`*`, `:param`) are not supported: a function using one is refused at start-up.
+ * The routes of function modules, by file name (src/server/functions.ts lists netlify/functions/):
+ * those that answer HTTP (a `config.path`). Netlify's path patterns (`*`, `:param`) are not
+ * supported: a function using one is refused at start-up.
  */
-export async function loadFunctionRoutes(directory: string): Promise<Route[]> {
+export function functionRoutes(modules: Record<string, FunctionModule>): Route[] {
   const routes: Route[] = [];
-  const files = (await readdir(directory)).filter((f) => /\.(mts|mjs|ts|js)$/.test(f)).sort();
-  for (const file of files) {
-    const module = (await import(pathToFileURL(join(directory, file)).href)) as {
-      default?: unknown;
-      config?: { path?: string | string[]; schedule?: string };
-    };
+  for (const file of Object.keys(modules).sort()) {
+    const module = modules[file]!;
     const paths = module.config?.path;
     if (typeof module.default !== 'function' || paths === undefined) continue;
     for (const path of Array.isArray(paths) ? paths : [paths]) {
@@ -76,6 +79,16 @@ export async function loadFunctionRoutes(directory: string): Promise<Route[]> {
     }
   }
   return routes;
+}
+
+/** The routes of the functions of a folder, imported from disk (the tests: a folder of their own). */
+export async function loadFunctionRoutes(directory: string): Promise<Route[]> {
+  const files = (await readdir(directory)).filter((f) => /\.(mts|mjs|ts|js)$/.test(f));
+  const modules: Record<string, FunctionModule> = {};
+  for (const file of files) {
+    modules[file] = (await import(pathToFileURL(join(directory, file)).href)) as FunctionModule;
+  }
+  return functionRoutes(modules);
 }
 
 export interface ProductionOptions {

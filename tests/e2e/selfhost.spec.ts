@@ -2,20 +2,22 @@
  * Self-hosting end to end, the way a county server runs the site (docs/deploying.md): a build
  * with a non-root SITE_BASE (a throw-away project copy; dist/ untouched) copied under nginx's web
  * root; Debian's real nginx with the shipped deploy/nginx.conf (only ports and paths substituted,
- * tests/support/nginx.ts) over HTTPS; `npm run serve:production` behind it with a file store.
+ * tests/support/nginx.ts) over HTTPS; behind it the production server as the unit runs it: built by
+ * `npm run build:server` in the project copy, build/server alone copied into a folder with no
+ * node_modules and no sources, started on the system Node 20 (/usr/bin/node), with a file store.
  * Chromium then walks it: every page type with the headers and CSP of the one source, every
  * internal link under the base path, search, a tip with a photo through the form into the file
  * store, the receipt lookup, nginx's logs, and the rate limit.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { astroBuild, checkIndex } from '../../scripts/bench/build';
-import { projectCopy, remove, ROOT } from '../../scripts/bench/projects';
+import { projectCopy, remove } from '../../scripts/bench/projects';
 import { sitePath } from '../../src/lib/site-path';
 import { parseTipMetadata, TIPS_STORE } from '../../src/lib/tips/queue';
 import { formatReceipt } from '../../src/lib/tips/receipt';
@@ -45,6 +47,9 @@ let origin: string;
 let nginx: RunningNginx | undefined;
 let service: ChildProcess | undefined;
 let serviceLog = '';
+
+/** The Node a county's unit starts the server with (deploy/nanzhuang-tips.service), not the project's Node 24. */
+const SYSTEM_NODE = '/usr/bin/node';
 
 async function waitFor(url: string, request: APIRequestContext, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
@@ -80,9 +85,20 @@ test.beforeAll(async ({ playwright }) => {
   const check = await checkIndex(project, site);
   if (check && check.code !== 0) throw new Error(`search index check failed:\n${check.tail}`);
 
+  // The production server, built as a county builds it and run as the unit runs it: the built file
+  // alone (no node_modules, no sources) on the system's Node 20.
+  const built = spawnSync('npm', ['run', 'build:server'], { cwd: project, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build:server failed:\n${built.stdout}${built.stderr}`);
+  const app = join(work, 'app');
+  cpSync(join(project, 'build', 'server'), join(app, 'build', 'server'), { recursive: true });
+  expect(readdirSync(app)).toEqual(['build']);
+  expect(existsSync(join(app, 'node_modules'))).toBe(false);
+  const version = spawnSync(SYSTEM_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  expect(version, `${SYSTEM_NODE} is the system's Node 20, not the project's`).toMatch(/^v20\./);
+
   const [servicePort, httpsPort, httpPort] = [await freePort(), await freePort(), await freePort()];
-  service = spawn('npm', ['run', 'serve:production'], {
-    cwd: ROOT,
+  service = spawn(SYSTEM_NODE, ['build/server/main.mjs'], {
+    cwd: app,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -107,7 +123,7 @@ test.beforeAll(async ({ playwright }) => {
 test.afterAll(async () => {
   await nginx?.stop();
   if (service?.pid && service.exitCode === null) {
-    // npm and the server it started: the process group this test created.
+    // The server: the process group this test created.
     try {
       process.kill(-service.pid, 'SIGTERM');
     } catch {
@@ -347,7 +363,7 @@ test('nginx wrote no client address, and nothing at all about the API, the tip f
     expect(readFileSync(join(dir, log), 'utf8'), log).not.toContain('client: 127.0.0.1');
   }
   // The service logs its start and nothing per request.
-  const said = serviceLog.split('\n').filter((line) => line.trim() && !line.startsWith('>'));
+  const said = serviceLog.split('\n').filter((line) => line.trim());
   expect(said).toHaveLength(1);
   expect(said[0]).toContain('举报服务已启动');
 });

@@ -39,7 +39,7 @@ async function printMonth(
   const executablePath = chromiumPath(io.env);
   if (!executablePath)
     throw new OfficeError('找不到 Chromium：请安装（sudo apt-get install chromium）或设置 CHROMIUM_PATH。');
-  const { chromium } = await import('@playwright/test');
+  const { chromium } = await import('playwright-core');
   const server = createProductionServer({ dist, base, routes: [] });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const browser = await chromium.launch({

@@ -79,6 +79,8 @@ describe('import rules', () => {
         'src/lib/search/bench.ts': "import b from '../../../scripts/bench';\nexport const s = b;\n",
         'netlify/functions/office.mts': "import office from '../../src/cli/office';\nexport default office;\n",
         'src/islands/form.tsx': "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+        // A command loading a devDependency (absent under npm ci --omit=dev), even lazily.
+        'src/cli/print.ts': "export const load = () => import('@playwright/test');\n",
       }),
     });
     expect(status).not.toBe(0);
@@ -92,6 +94,7 @@ describe('import rules', () => {
       'product-not-tooling: src/lib/search/bench.ts → scripts/bench.ts',
       'functions-not-cli: netlify/functions/office.mts → src/cli/office.ts',
       'islands-no-node: src/islands/form.tsx → fs',
+      'product-not-dev-dependency: src/cli/print.ts → ',
     ]) {
       expect(output).toContain(rule);
     }
