@@ -345,7 +345,7 @@ export function sweepService(o: KitOptions = DEFAULT_KIT): string {
     '[Service]',
     'Type=oneshot',
     ...serviceCommon(o),
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips sweep`,
+    `ExecStart=/usr/bin/node ${o.appDir}/build/server/office.mjs tips sweep`,
     '',
   ].join('\n');
 }
@@ -381,7 +381,7 @@ export function digestService(o: KitOptions = DEFAULT_KIT): string {
     '[Service]',
     'Type=oneshot',
     ...serviceCommon(o),
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips digest --send`,
+    `ExecStart=/usr/bin/node ${o.appDir}/build/server/office.mjs tips digest --send`,
     '',
   ].join('\n');
 }

@@ -246,7 +246,9 @@ describe('the shipped configurations are accepted by the real programs', () => {
 
   it('the daily digest runs `tips digest --send` at 09:00 China time, under the same hardening', () => {
     const unit = readFileSync('deploy/nanzhuang-tips-digest.service', 'utf8');
-    expect(unit).toContain('src/cli/office.ts tips digest --send\n');
+    expect(unit).toContain(
+      'ExecStart=/usr/bin/node /srv/nanzhuang-tips/app/build/server/office.mjs tips digest --send\n',
+    );
     expect(unit).toContain('EnvironmentFile=/etc/nanzhuang-tips/env\n');
     expect(unit).toContain('NoNewPrivileges=yes\n');
     const timer = readFileSync('deploy/nanzhuang-tips-digest.timer', 'utf8');

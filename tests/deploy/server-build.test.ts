@@ -4,13 +4,13 @@
  * and no sources, and answers on a file store and on an S3 store (the AWS SDK inside the bundle).
  * And src/server/functions.ts, the list the bundle mounts, is every module of netlify/functions/.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../scripts/build-server.mjs';
+import { OFFICE_EXTERNAL, buildServer } from '../../scripts/build-server.mjs';
 import { FUNCTION_MODULES } from '../../src/server/functions';
 import { functionRoutes, loadFunctionRoutes } from '../../src/server/production';
 import { startS3 } from '../stores/support/s3-server';
@@ -33,11 +33,13 @@ describe('the built server on the system Node, with no node_modules', () => {
   let work: string;
   let main: string;
   let external: string[];
+  let officeExternal: string[];
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'server-build-'));
     const built = await buildServer({ out: join(work, 'out') });
     external = built.external;
+    officeExternal = built.office.external;
     // What a county copies: build/server only.
     cpSync(join(work, 'out'), join(work, 'app', 'build', 'server'), { recursive: true });
     main = join(work, 'app', 'build', 'server', 'main.mjs');
@@ -68,6 +70,25 @@ describe('the built server on the system Node, with no node_modules', () => {
   it('the bundle imports nothing but Node’s own modules', () => {
     expect(external.length).toBeGreaterThan(0);
     expect(external.filter((path) => !isBuiltin(path))).toEqual([]);
+  });
+
+  it('the office bundle imports only Node’s modules and the packages its photo and PDF commands load', () => {
+    expect(officeExternal.filter((path) => !isBuiltin(path)).sort()).toEqual([...OFFICE_EXTERNAL].sort());
+  });
+
+  it('the timers’ office commands run from the bundle: tips sweep on a file store, with the site file', () => {
+    cpSync('content', join(work, 'app', 'content'), { recursive: true });
+    const clean = { ...process.env };
+    for (const name of ['TIP_STORE', 'NODE_PATH', 'NODE_OPTIONS', 'CONTENT_DIR']) delete clean[name];
+    const run = spawnSync(SYSTEM_NODE, [join(work, 'app', 'build', 'server', 'office.mjs'), 'tips', 'sweep'], {
+      cwd: join(work, 'app'),
+      env: { ...clean, TIP_STORE: `file:${join(work, 'office-queue')}` },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).not.toMatch(/Cannot find|ERR_MODULE_NOT_FOUND/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('防滥用校验记录');
   });
 
   it('runs on Node 20', () => {

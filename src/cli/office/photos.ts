@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { base64ToBytes } from '../../lib/bytes';
 import { findJpegMetadata, METADATA_LABELS, type MetadataKind } from '../../lib/tip-handling/photo-metadata';
 
@@ -17,6 +16,9 @@ export async function cleanPhoto(base64: string): Promise<CleanPhoto> {
   const original = base64ToBytes(base64);
   if (!original) throw new Error('照片数据不是有效的 base64');
   const removed = findJpegMetadata(original);
+  // Loaded when a photo is cleaned, so the commands without photos (the sweep and digest timers) run from
+  // the bundled office tool without sharp's native module installed (scripts/build-server.mjs).
+  const { default: sharp } = await import('sharp');
   // rotate(): apply the EXIF orientation to the pixels before the EXIF goes.
   const bytes = new Uint8Array(await sharp(original).rotate().jpeg({ quality: 90 }).toBuffer());
   const left = findJpegMetadata(bytes);
