@@ -264,142 +264,162 @@ export function nginxConfig(o: KitOptions = DEFAULT_KIT): string {
 
 // ---------------------------------------------------------------- systemd
 
-const HARDENING = [
-  'NoNewPrivileges=yes',
-  'ProtectSystem=strict',
-  'ProtectHome=yes',
-  'PrivateTmp=yes',
-  'PrivateDevices=yes',
-  'ProtectKernelTunables=yes',
-  'ProtectKernelModules=yes',
-  'ProtectKernelLogs=yes',
-  'ProtectControlGroups=yes',
-  'ProtectClock=yes',
-  'ProtectHostname=yes',
-  'ProtectProc=invisible',
-  'ProcSubset=pid',
-  'RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX',
-  'RestrictNamespaces=yes',
-  'RestrictRealtime=yes',
-  'RestrictSUIDSGID=yes',
-  'LockPersonality=yes',
-  'RemoveIPC=yes',
-  'CapabilityBoundingSet=',
-  'AmbientCapabilities=',
-  'SystemCallArchitectures=native',
-  'SystemCallFilter=@system-service',
-  'SystemCallFilter=~@privileged',
-  '# V8 compiles JavaScript to machine code at run time: W^X memory cannot be enforced for Node.',
-  'MemoryDenyWriteExecute=no',
+/** One line of a unit section: `Key=value`, or a comment (`# …`) said above the next line. */
+export type UnitEntry = readonly [key: string, value: string] | { comment: string };
+
+/** A systemd unit file: comment lines on top, then its sections in order, each a list of entries. */
+export interface SystemdUnit {
+  comment: readonly string[];
+  Unit: readonly UnitEntry[];
+  Service?: readonly UnitEntry[];
+  Timer?: readonly UnitEntry[];
+  Install?: readonly UnitEntry[];
+}
+
+const SECTIONS = ['Unit', 'Service', 'Timer', 'Install'] as const;
+
+/** The unit's text: `[Section]` headers, `Key=value` lines, a blank line between sections. */
+export function unitFile(unit: SystemdUnit): string {
+  const line = (entry: UnitEntry) => {
+    if ('comment' in entry) return `# ${entry.comment}`;
+    const [key, value] = entry;
+    if (/\n/.test(key + value)) throw new Error(`unit line spans lines: ${key}=${value}`);
+    return `${key}=${value}`;
+  };
+  const sections = SECTIONS.flatMap((name) => {
+    const entries = unit[name];
+    return entries ? [[`[${name}]`, ...entries.map(line)].join('\n')] : [];
+  });
+  return `${[...unit.comment.map((c) => `# ${c}`), sections.join('\n\n')].join('\n')}\n`;
+}
+
+/** What each unit runs, from WorkingDirectory (the checkout, appDir). */
+export const EXEC_START = {
+  /** The tip line's Node service. */
+  service: (o: KitOptions) => `${o.appDir}/node_modules/.bin/node --import tsx src/server/main.ts`,
+  sweep: (o: KitOptions) => `${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips sweep`,
+  digest: (o: KitOptions) => `${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips digest --send`,
+};
+
+const HARDENING: readonly UnitEntry[] = [
+  ['NoNewPrivileges', 'yes'],
+  ['ProtectSystem', 'strict'],
+  ['ProtectHome', 'yes'],
+  ['PrivateTmp', 'yes'],
+  ['PrivateDevices', 'yes'],
+  ['ProtectKernelTunables', 'yes'],
+  ['ProtectKernelModules', 'yes'],
+  ['ProtectKernelLogs', 'yes'],
+  ['ProtectControlGroups', 'yes'],
+  ['ProtectClock', 'yes'],
+  ['ProtectHostname', 'yes'],
+  ['ProtectProc', 'invisible'],
+  ['ProcSubset', 'pid'],
+  ['RestrictAddressFamilies', 'AF_INET AF_INET6 AF_UNIX'],
+  ['RestrictNamespaces', 'yes'],
+  ['RestrictRealtime', 'yes'],
+  ['RestrictSUIDSGID', 'yes'],
+  ['LockPersonality', 'yes'],
+  ['RemoveIPC', 'yes'],
+  ['CapabilityBoundingSet', ''],
+  ['AmbientCapabilities', ''],
+  ['SystemCallArchitectures', 'native'],
+  ['SystemCallFilter', '@system-service'],
+  ['SystemCallFilter', '~@privileged'],
+  { comment: 'V8 compiles JavaScript to machine code at run time: W^X memory cannot be enforced for Node.' },
+  ['MemoryDenyWriteExecute', 'no'],
 ];
 
-function serviceCommon(o: KitOptions): string[] {
+function serviceCommon(o: KitOptions): UnitEntry[] {
   return [
-    `User=${o.user}`,
-    `Group=${o.user}`,
-    `WorkingDirectory=${o.appDir}`,
+    ['User', o.user],
+    ['Group', o.user],
+    ['WorkingDirectory', o.appDir],
     // The project's own Node (node_modules/.bin/node, Node 24) and its TypeScript loader.
-    `Environment=PATH=${o.appDir}/node_modules/.bin:/usr/bin:/bin`,
-    `Environment=TIP_STORE=file:/var/lib/${o.user}`,
-    `EnvironmentFile=/etc/${o.user}/env`,
-    `StateDirectory=${o.user}`,
-    'StateDirectoryMode=0700',
-    'UMask=0077',
+    ['Environment', `PATH=${o.appDir}/node_modules/.bin:/usr/bin:/bin`],
+    ['Environment', `TIP_STORE=file:/var/lib/${o.user}`],
+    ['EnvironmentFile', `/etc/${o.user}/env`],
+    ['StateDirectory', o.user],
+    ['StateDirectoryMode', '0700'],
+    ['UMask', '0077'],
     ...HARDENING,
   ];
 }
 
-export function systemdService(o: KitOptions = DEFAULT_KIT): string {
-  return [
-    `# ${GENERATED}`,
-    `# The tip line's Node service (npm run serve:production), behind nginx (deploy/nginx.conf).`,
-    `# Install: /etc/systemd/system/${o.user}.service; secrets in /etc/${o.user}/env (see deploy/env.example).`,
-    '[Unit]',
-    'Description=Nanzhuang hazard disclosure: tip line service',
-    'After=network-online.target',
-    'Wants=network-online.target',
-    '',
-    '[Service]',
-    'Type=simple',
-    ...serviceCommon(o),
-    `Environment=HOST=127.0.0.1 PORT=${o.port} SITE_BASE=${normalizeBase(o.base)}`,
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/server/main.ts`,
-    'Restart=on-failure',
-    'RestartSec=2',
-    'TimeoutStopSec=15',
-    '',
-    '[Install]',
-    'WantedBy=multi-user.target',
-    '',
-  ].join('\n');
+const NETWORK: readonly UnitEntry[] = [
+  ['After', 'network-online.target'],
+  ['Wants', 'network-online.target'],
+];
+
+export function systemdServiceUnit(o: KitOptions = DEFAULT_KIT): SystemdUnit {
+  return {
+    comment: [
+      GENERATED,
+      `The tip line's Node service (npm run serve:production), behind nginx (deploy/nginx.conf).`,
+      `Install: /etc/systemd/system/${o.user}.service; secrets in /etc/${o.user}/env (see deploy/env.example).`,
+    ],
+    Unit: [['Description', 'Nanzhuang hazard disclosure: tip line service'], ...NETWORK],
+    Service: [
+      ['Type', 'simple'],
+      ...serviceCommon(o),
+      ['Environment', `HOST=127.0.0.1 PORT=${o.port} SITE_BASE=${normalizeBase(o.base)}`],
+      ['ExecStart', EXEC_START.service(o)],
+      ['Restart', 'on-failure'],
+      ['RestartSec', '2'],
+      ['TimeoutStopSec', '15'],
+    ],
+    Install: [['WantedBy', 'multi-user.target']],
+  };
 }
 
-export function sweepService(o: KitOptions = DEFAULT_KIT): string {
-  return [
-    `# ${GENERATED}`,
-    '# Deletes spent proof-of-work records whose challenge has expired (Netlify runs the same job as',
-    `# the scheduled function sweep-challenges). Started hourly by ${o.user}-sweep.timer.`,
-    '[Unit]',
-    'Description=Nanzhuang hazard disclosure: sweep spent tip challenges',
-    '',
-    '[Service]',
-    'Type=oneshot',
-    ...serviceCommon(o),
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips sweep`,
-    '',
-  ].join('\n');
+export function sweepServiceUnit(o: KitOptions = DEFAULT_KIT): SystemdUnit {
+  return {
+    comment: [
+      GENERATED,
+      'Deletes spent proof-of-work records whose challenge has expired (Netlify runs the same job as',
+      `the scheduled function sweep-challenges). Started hourly by ${o.user}-sweep.timer.`,
+    ],
+    Unit: [['Description', 'Nanzhuang hazard disclosure: sweep spent tip challenges']],
+    Service: [['Type', 'oneshot'], ...serviceCommon(o), ['ExecStart', EXEC_START.sweep(o)]],
+  };
 }
 
-export function sweepTimer(o: KitOptions = DEFAULT_KIT): string {
-  return [
-    `# ${GENERATED}`,
-    '[Unit]',
-    `Description=Hourly sweep of spent tip challenges (${o.user}-sweep.service)`,
-    '',
-    '[Timer]',
-    'OnCalendar=hourly',
-    'RandomizedDelaySec=5min',
-    'Persistent=true',
-    '',
-    '[Install]',
-    'WantedBy=timers.target',
-    '',
-  ].join('\n');
+export function sweepTimerUnit(o: KitOptions = DEFAULT_KIT): SystemdUnit {
+  return {
+    comment: [GENERATED],
+    Unit: [['Description', `Hourly sweep of spent tip challenges (${o.user}-sweep.service)`]],
+    Timer: [
+      ['OnCalendar', 'hourly'],
+      ['RandomizedDelaySec', '5min'],
+      ['Persistent', 'true'],
+    ],
+    Install: [['WantedBy', 'timers.target']],
+  };
 }
 
-export function digestService(o: KitOptions = DEFAULT_KIT): string {
-  return [
-    `# ${GENERATED}`,
-    '# Posts yesterday’s tip count — only the count — to the 企业微信 / 钉钉 robots in TIP_DIGEST_WEBHOOKS',
-    '# (Netlify runs the same job as the scheduled function tip-digest). Nothing is sent on a day without',
-    `# tips. Started daily at 09:00 China time by ${o.user}-digest.timer.`,
-    '[Unit]',
-    'Description=Nanzhuang hazard disclosure: daily tip digest to the office groups',
-    'After=network-online.target',
-    'Wants=network-online.target',
-    '',
-    '[Service]',
-    'Type=oneshot',
-    ...serviceCommon(o),
-    `ExecStart=${o.appDir}/node_modules/.bin/node --import tsx src/cli/office.ts tips digest --send`,
-    '',
-  ].join('\n');
+export function digestServiceUnit(o: KitOptions = DEFAULT_KIT): SystemdUnit {
+  return {
+    comment: [
+      GENERATED,
+      'Posts yesterday’s tip count — only the count — to the 企业微信 / 钉钉 robots in TIP_DIGEST_WEBHOOKS',
+      '(Netlify runs the same job as the scheduled function tip-digest). Nothing is sent on a day without',
+      `tips. Started daily at 09:00 China time by ${o.user}-digest.timer.`,
+    ],
+    Unit: [['Description', 'Nanzhuang hazard disclosure: daily tip digest to the office groups'], ...NETWORK],
+    Service: [['Type', 'oneshot'], ...serviceCommon(o), ['ExecStart', EXEC_START.digest(o)]],
+  };
 }
 
-export function digestTimer(o: KitOptions = DEFAULT_KIT): string {
-  return [
-    `# ${GENERATED}`,
-    '[Unit]',
-    `Description=Daily tip digest at 09:00 China time (${o.user}-digest.service)`,
-    '',
-    '[Timer]',
-    'OnCalendar=*-*-* 09:00:00 Asia/Shanghai',
-    'Persistent=true',
-    '',
-    '[Install]',
-    'WantedBy=timers.target',
-    '',
-  ].join('\n');
+export function digestTimerUnit(o: KitOptions = DEFAULT_KIT): SystemdUnit {
+  return {
+    comment: [GENERATED],
+    Unit: [['Description', `Daily tip digest at 09:00 China time (${o.user}-digest.service)`]],
+    Timer: [
+      ['OnCalendar', '*-*-* 09:00:00 Asia/Shanghai'],
+      ['Persistent', 'true'],
+    ],
+    Install: [['WantedBy', 'timers.target']],
+  };
 }
 
 export function environmentExample(o: KitOptions = DEFAULT_KIT): string {
@@ -433,11 +453,11 @@ export function environmentExample(o: KitOptions = DEFAULT_KIT): string {
 export function kitFiles(o: KitOptions = DEFAULT_KIT): Record<string, string> {
   return {
     'deploy/nginx.conf': nginxConfig(o),
-    [`deploy/${o.user}.service`]: systemdService(o),
-    [`deploy/${o.user}-sweep.service`]: sweepService(o),
-    [`deploy/${o.user}-sweep.timer`]: sweepTimer(o),
-    [`deploy/${o.user}-digest.service`]: digestService(o),
-    [`deploy/${o.user}-digest.timer`]: digestTimer(o),
+    [`deploy/${o.user}.service`]: unitFile(systemdServiceUnit(o)),
+    [`deploy/${o.user}-sweep.service`]: unitFile(sweepServiceUnit(o)),
+    [`deploy/${o.user}-sweep.timer`]: unitFile(sweepTimerUnit(o)),
+    [`deploy/${o.user}-digest.service`]: unitFile(digestServiceUnit(o)),
+    [`deploy/${o.user}-digest.timer`]: unitFile(digestTimerUnit(o)),
     'deploy/env.example': environmentExample(o),
   };
 }
