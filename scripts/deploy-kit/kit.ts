@@ -9,6 +9,7 @@
  *   npm run deploy:kit -- --base / --server-name yinhuan.example.gov.cn --out /tmp/kit
  */
 import { normalizeBase } from '../../src/lib/site-path';
+import { CONTENT_TYPES, NOT_IN_NGINX_MIME_TYPES } from '../../src/server/content-types';
 import { API_PREFIX, HEADER_RULES, headersFor, type HeaderRule } from '../../src/server/headers';
 import { CHALLENGES_RATE_LIMIT, TIPS_RATE_LIMIT, type RateLimit } from '../../src/server/rate-limits';
 
@@ -105,16 +106,17 @@ function staticLocations(o: KitOptions): string[] {
     ...nested,
     '    }',
   ];
-  // The open data's maps: Debian's mime.types has no GeoJSON. Nested, so the headers above apply to it
-  // too (a location with its own add_header would drop them); a `types` block would replace the list.
-  const geojson = [
+  // Types Debian's mime.types lacks (the open data's maps: GeoJSON), from src/server/content-types.ts.
+  // Nested, so the headers above apply to them too (a location with its own add_header would drop
+  // them); a `types` block would replace the whole list.
+  const missingTypes = NOT_IN_NGINX_MIME_TYPES.flatMap((extension) => [
     '',
-    '        location ~ \\.geojson$ {',
-    '            default_type application/geo+json;',
+    `        location ~ \\${extension}$ {`,
+    `            default_type ${CONTENT_TYPES[extension]};`,
     '        }',
-  ];
+  ]);
   return [
-    ...block(at('/'), '/', [], true, geojson),
+    ...block(at('/'), '/', [], true, missingTypes),
     '',
     ...block(at('/report/'), '/report/', quiet, true),
     '',

@@ -23,6 +23,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Context } from '@netlify/functions';
 import { sitePath, withoutBase } from '../lib/site-path';
+import { contentTypeOf } from './content-types';
 import { API_PREFIX, HEADER_RULES, headersFor } from './headers';
 
 export type Handler = (req: Request, context: Context) => Response | Promise<Response>;
@@ -32,24 +33,6 @@ export interface Route {
   name: string;
   handler: Handler;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 /** Headers a function may read; everything else the browser sent stays out of its Request. */
 const FORWARDED_HEADERS = ['content-type', 'content-length'] as const;
@@ -156,7 +139,7 @@ async function serveFile(
 ) {
   const info = await stat(file);
   res.writeHead(status, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(extname(file)),
     'content-length': String(info.size),
     'cache-control': 'public, max-age=0, must-revalidate',
     ...lowerCased(headers),
