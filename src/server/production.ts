@@ -22,6 +22,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Context } from '@netlify/functions';
+import { errorResponse } from '../../netlify/functions/_lib/http';
 import { sitePath, withoutBase } from '../lib/site-path';
 import { contentTypeOf } from './content-types';
 import { API_PREFIX, HEADER_RULES, headersFor } from './headers';
@@ -33,6 +34,11 @@ export interface Route {
   name: string;
   handler: Handler;
 }
+
+/** The methods the site answers: GET and HEAD (pages, files), POST (the tip line). */
+export const SITE_METHODS = 'GET, HEAD, POST';
+/** Methods the Fetch standard forbids in a Request: no function can be handed one. */
+const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /** Headers a function may read; everything else the browser sent stays out of its Request. */
 const FORWARDED_HEADERS = ['content-type', 'content-length'] as const;
@@ -179,7 +185,10 @@ export function createProductionServer(options: ProductionOptions): Server {
 
     const route = site === undefined ? undefined : routes.get(site);
     if (route && site !== undefined) {
-      const response = await route.handler(toRequest(req, site, url.search), CONTEXT);
+      // A web Request cannot carry TRACE, TRACK or CONNECT: refused here, as the functions refuse a method.
+      const response = UNCARRIED_METHODS.has(method.toUpperCase())
+        ? errorResponse('method_not_allowed', { allow: SITE_METHODS })
+        : await route.handler(toRequest(req, site, url.search), CONTEXT);
       await answer(res, response, apiHeaders(site), method === 'HEAD');
       return;
     }

@@ -1,12 +1,14 @@
 /**
  * The production server (src/server/production.ts) over a small built site: the Content-Type of
- * each kind of file (src/server/content-types.ts).
+ * each kind of file (src/server/content-types.ts), and the methods the tip line refuses.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIP_ERRORS } from '../../src/lib/tips/errors';
 import { CONTENT_TYPES, NOT_IN_NGINX_MIME_TYPES } from '../../src/server/content-types';
 import { createProductionServer, loadFunctionRoutes } from '../../src/server/production';
 
@@ -54,3 +56,36 @@ describe('the production server’s file types', () => {
     }
   });
 });
+
+describe('the production server’s methods on the tip line', () => {
+  it('PUT, DELETE and TRACE on /api/tips: 405 in the function’s JSON, with a reason and Allow', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE']) {
+      const res = await fetchRaw(`${origin}/api/tips`, method);
+      expect(res.status, method).toBe(405);
+      expect(res.headers['content-type'], method).toBe('application/json; charset=utf-8');
+      expect(res.headers['cache-control'], method).toBe('no-store');
+      expect(res.headers['allow'], method).toMatch(/POST/);
+      expect(JSON.parse(res.body), method).toEqual({
+        code: 'method_not_allowed',
+        message: TIP_ERRORS.method_not_allowed.message,
+      });
+    }
+  });
+});
+
+/** node:http, which (unlike fetch) sends TRACE too. */
+function fetchRaw(
+  url: string,
+  method: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
