@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CHALLENGES_RATE_LIMIT, TIPS_RATE_LIMIT } from '../src/server/rate-limits';
 
 export const NGINX = '/usr/sbin/nginx';
 export const SHIPPED_CONFIG = join(import.meta.dirname, '..', 'deploy', 'nginx.conf');
@@ -101,9 +102,34 @@ export function substitutedConfig(plan: NginxPlan, shipped = readFileSync(SHIPPE
   );
   text = replaceAll(text, 'server 127.0.0.1:8787;', `server 127.0.0.1:${plan.servicePort};`, 'the service address');
   if (plan.rates) {
-    text = replaceAll(text, /rate=10r\/m/, `rate=${plan.rates.tipsPerMinute}r/m`, 'the tip rate');
-    text = replaceAll(text, /rate=30r\/m/, `rate=${plan.rates.challengesPerMinute}r/m`, 'the challenge rate');
-    text = replaceAll(text, /burst=\d+ nodelay/, `burst=${plan.rates.burst} nodelay`, 'the bursts');
+    // The shipped values come from src/server/rate-limits.ts, as the kit wrote them.
+    const rate = (zone: string, perMinute: number) => `zone=${zone}:1m rate=${perMinute}r/m;`;
+    const burst = (zone: string, value: number) => `zone=${zone} burst=${value} nodelay;`;
+    const { tipsPerMinute, challengesPerMinute } = plan.rates;
+    text = replaceAll(
+      text,
+      rate('nanzhuang_tips', TIPS_RATE_LIMIT.perMinute),
+      rate('nanzhuang_tips', tipsPerMinute),
+      'the tip rate',
+    );
+    text = replaceAll(
+      text,
+      rate('nanzhuang_challenges', CHALLENGES_RATE_LIMIT.perMinute),
+      rate('nanzhuang_challenges', challengesPerMinute),
+      'the challenge rate',
+    );
+    text = replaceAll(
+      text,
+      burst('nanzhuang_tips', TIPS_RATE_LIMIT.burst),
+      burst('nanzhuang_tips', plan.rates.burst),
+      'the tip burst',
+    );
+    text = replaceAll(
+      text,
+      burst('nanzhuang_challenges', CHALLENGES_RATE_LIMIT.burst),
+      burst('nanzhuang_challenges', plan.rates.burst),
+      'the challenge bursts',
+    );
   }
   return text;
 }

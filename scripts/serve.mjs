@@ -8,12 +8,18 @@
  *
  * The site serves GET and HEAD (pages, files) and POST (the tip line); any other method is
  * answered 405 here, before NetlifyDev (whose web Request cannot even carry TRACE or CONNECT).
- * A function still answers a wrong one of those three on its own path (GET /api/tips → 405).
+ * Under /api/ the functions answer a wrong method themselves, in JSON with a reason and Allow
+ * (PUT /api/tips → 405, as on Netlify and under `npm run serve:production`); a method no function
+ * can be handed (TRACE, TRACK), or a path no function serves, gets that same JSON answer here.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { NetlifyDev } from '@netlify/dev';
+import { tsImport } from 'tsx/esm/api';
+
+/** The functions' own error answer (JSON, their headers): netlify/functions/_lib/http.ts. */
+const { errorResponse } = await tsImport('../netlify/functions/_lib/http.ts', import.meta.url);
 
 const port = Number(process.env.PORT ?? 8888);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -36,6 +42,17 @@ const notFound = await readFile('dist/404.html').catch(() => Buffer.from('Not fo
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = ALLOWED_METHODS.join(', ');
 const METHOD_NOT_ALLOWED = '不支持这种请求方式。';
+const API_PREFIX = '/api/';
+/** Methods the Fetch standard forbids in a Request: no function can be handed one. */
+const UNCARRIED_METHODS = ['CONNECT', 'TRACE', 'TRACK'];
+
+/** A web Response onto Node's response. */
+function sendResponse(res, response) {
+  res.statusCode = response.status;
+  response.headers.forEach((value, key) => res.setHeader(key, value));
+  if (response.body) Readable.fromWeb(response.body).pipe(res);
+  else res.end();
+}
 
 /** The 404 page through NetlifyDev, so it carries the headers of netlify.toml (CSP, nosniff…). */
 const notFoundPage = () => netlify.handle(new Request(new URL('/404.html', `http://${host}:${port}`)));
@@ -52,7 +69,16 @@ async function siteHeaders() {
 
 const server = createServer(async (req, res) => {
   try {
-    if (!ALLOWED_METHODS.includes(req.method ?? '')) {
+    const method = req.method ?? '';
+    if (
+      !ALLOWED_METHODS.includes(method) &&
+      new URL(req.url ?? '/', 'http://localhost').pathname.startsWith(API_PREFIX)
+    ) {
+      const match = UNCARRIED_METHODS.includes(method) ? undefined : await netlify.handleAndIntrospectNodeRequest(req);
+      sendResponse(res, match?.response ?? errorResponse('method_not_allowed', { allow: ALLOW }));
+      return;
+    }
+    if (!ALLOWED_METHODS.includes(method)) {
       (await siteHeaders()).forEach((value, key) => res.setHeader(key, value));
       res.writeHead(405, { allow: ALLOW, 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' });
       res.end(METHOD_NOT_ALLOWED);
@@ -69,11 +95,7 @@ const server = createServer(async (req, res) => {
       res.end(page?.ok ? Buffer.from(await page.arrayBuffer()) : notFound);
       return;
     }
-    const { response } = match;
-    res.statusCode = response.status;
-    response.headers.forEach((value, key) => res.setHeader(key, value));
-    if (response.body) Readable.fromWeb(response.body).pipe(res);
-    else res.end();
+    sendResponse(res, match.response);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

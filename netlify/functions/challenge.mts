@@ -13,6 +13,8 @@ export default async (req: Request, context?: Context): Promise<Response> => {
 
 export const config: Config = {
   path: '/api/tips/challenge',
+  // netlifyRateLimit(CHALLENGES_RATE_LIMIT) of src/server/rate-limits.ts, as literals: Netlify reads this object from
+  // the source without running it. tests/deploy/rate-limits.test.ts fails when they differ.
   rateLimit: {
     windowLimit: 30,
     windowSize: 60,

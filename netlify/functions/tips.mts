@@ -50,6 +50,8 @@ export const config: Config = {
   path: '/api/tips',
   // Netlify's limiter counts by IP at the edge (see docs/threat-model.md); over the
   // limit, the request is rewritten to tips-limited, which answers 429 in Chinese.
+  // netlifyRateLimit(TIPS_RATE_LIMIT) of src/server/rate-limits.ts, as literals: Netlify reads this object from
+  // the source without running it. tests/deploy/rate-limits.test.ts fails when they differ.
   rateLimit: {
     windowLimit: 10,
     windowSize: 60,

@@ -22,7 +22,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Context } from '@netlify/functions';
+import { errorResponse } from '../../netlify/functions/_lib/http';
 import { sitePath, withoutBase } from '../lib/site-path';
+import { contentTypeOf } from './content-types';
 import { API_PREFIX, HEADER_RULES, headersFor } from './headers';
 
 export type Handler = (req: Request, context: Context) => Response | Promise<Response>;
@@ -33,23 +35,10 @@ export interface Route {
   handler: Handler;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+/** The methods the site answers: GET and HEAD (pages, files), POST (the tip line). */
+export const SITE_METHODS = 'GET, HEAD, POST';
+/** Methods the Fetch standard forbids in a Request: no function can be handed one. */
+const UNCARRIED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /** Headers a function may read; everything else the browser sent stays out of its Request. */
 const FORWARDED_HEADERS = ['content-type', 'content-length'] as const;
@@ -169,7 +158,7 @@ async function serveFile(
 ) {
   const info = await stat(file);
   res.writeHead(status, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(extname(file)),
     'content-length': String(info.size),
     'cache-control': 'public, max-age=0, must-revalidate',
     ...lowerCased(headers),
@@ -209,7 +198,10 @@ export function createProductionServer(options: ProductionOptions): Server {
 
     const route = site === undefined ? undefined : routes.get(site);
     if (route && site !== undefined) {
-      const response = await route.handler(toRequest(req, site, url.search), CONTEXT);
+      // A web Request cannot carry TRACE, TRACK or CONNECT: refused here, as the functions refuse a method.
+      const response = UNCARRIED_METHODS.has(method.toUpperCase())
+        ? errorResponse('method_not_allowed', { allow: SITE_METHODS })
+        : await route.handler(toRequest(req, site, url.search), CONTEXT);
       await answer(res, response, apiHeaders(site), method === 'HEAD');
       return;
     }

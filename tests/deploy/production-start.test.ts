@@ -1,5 +1,6 @@
 /**
- * `npm run serve:production` refuses to start rather than run unsafely: without a store, without
+ * The production server (src/server/main.ts, run here from its sources; tests/deploy/server-build.test.ts
+ * runs the built file a county runs) refuses to start rather than run unsafely: without a store, without
  * the proof-of-work key, or on an S3 server that ignores conditional create.
  */
 import { spawn } from 'node:child_process';
@@ -30,7 +31,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   });
 }
 
-describe('serve:production start-up', () => {
+describe('the production server’s start-up', () => {
   it('needs TIP_STORE: there are no Netlify Blobs on a server of one’s own', async () => {
     const run = await start({ TIP_POW_HMAC_KEY: KEY });
     expect(run.code).toBe(1);

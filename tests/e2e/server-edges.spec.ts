@@ -1,7 +1,7 @@
 /**
  * The edges of the local server (scripts/serve.mjs, which Playwright's webServer runs over the
- * build): methods the site does not serve, and a tip body that is not UTF-8, answered by the
- * served tip function itself.
+ * build): methods the site does not serve (pages answered in text, the API in the functions' JSON),
+ * and a tip body that is not UTF-8, answered by the served tip function itself.
  */
 import { connect } from 'node:net';
 import { expect, test, type APIResponse } from '@playwright/test';
@@ -19,15 +19,43 @@ function expectMethodNotAllowed(response: APIResponse, label: string) {
   expect(headers['set-cookie'], label).toBeUndefined();
 }
 
-test('TRACE and the other methods the site does not serve → 405 with Allow, on pages and on the tip line', async ({
-  request,
-}) => {
-  for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND']) {
-    for (const path of ['/', '/report/', '/api/tips', '/no-such-page/']) {
+const METHODS = ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'];
+
+test('TRACE and the other methods the site does not serve → 405 with Allow, on pages', async ({ request }) => {
+  for (const method of METHODS) {
+    for (const path of ['/', '/report/', '/no-such-page/']) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });
       expectMethodNotAllowed(response, `${method} ${path}`);
       expect(await response.text()).toBe('不支持这种请求方式。');
     }
+  }
+});
+
+test('…and under /api/, the functions’ own 405: JSON with a reason, and Allow', async ({ request }) => {
+  // Each answer is a function invocation (seconds each in NetlifyDev): a sample of methods and paths.
+  test.setTimeout(90_000);
+  for (const [method, path, allow] of [
+    ['PUT', '/api/tips', 'POST'],
+    ['DELETE', '/api/tips', 'POST'],
+    ['OPTIONS', '/api/tips/challenge', 'GET'],
+    // No function can be handed TRACE (a web Request cannot carry it), nor serves this path.
+    ['TRACE', '/api/tips', ALLOW],
+    ['PROPFIND', '/api/no-such-function', ALLOW],
+  ] as const) {
+    const label = `${method} ${path}`;
+    const response = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(response.status(), label).toBe(405);
+    const headers = response.headers();
+    expect(headers['allow'], label).toBe(allow);
+    expect(headers['content-type'], label).toBe('application/json; charset=utf-8');
+    expect(headers['cache-control'], label).toBe('no-store');
+    expect(headers['x-content-type-options'], label).toBe('nosniff');
+    expect(headers['content-security-policy'], label).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers['set-cookie'], label).toBeUndefined();
+    expect(await response.json(), label).toEqual({
+      code: 'method_not_allowed',
+      message: TIP_ERRORS.method_not_allowed.message,
+    });
   }
 });
 

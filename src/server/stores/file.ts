@@ -21,9 +21,8 @@ import { constants } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chinaDay } from '../../schemas/common';
-import type { Consistency, QueueStore } from '../../lib/tips/queue';
+import { EntryStore, STORE_KEY, toBytes, type SetOptions, type StoredEntry } from './entry-store';
 
-const NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 const TEMP_PREFIX = '.tmp-';
 const HEADER_VERSION = 1;
 const FILE_MODE = 0o600;
@@ -32,19 +31,13 @@ const DIR_MODE = 0o700;
 export class StoreKeyError extends Error {}
 
 function checkName(name: string, what: string): string {
-  if (!NAME.test(name)) throw new StoreKeyError(`${what} not allowed in a file store: ${JSON.stringify(name)}`);
+  if (!STORE_KEY.test(name)) throw new StoreKeyError(`${what} not allowed in a file store: ${JSON.stringify(name)}`);
   return name;
 }
 
 /** Midnight, China time, of the day `now` falls on there. */
 export function midnightInChina(now: Date): Date {
   return new Date(`${chinaDay(now)}T00:00:00+08:00`);
-}
-
-async function toBytes(data: Blob | string | ArrayBuffer): Promise<Uint8Array> {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(await data.arrayBuffer());
 }
 
 function isCode(error: unknown, code: string): boolean {
@@ -60,12 +53,7 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
-interface Entry {
-  metadata: Record<string, unknown>;
-  data: Uint8Array;
-}
-
-function parseEntry(bytes: Uint8Array, path: string): Entry {
+function parseEntry(bytes: Uint8Array, path: string): StoredEntry {
   const newline = bytes.indexOf(0x0a);
   const header =
     newline < 0 ? undefined : (JSON.parse(Buffer.from(bytes.subarray(0, newline)).toString('utf8')) as unknown);
@@ -97,12 +85,13 @@ export interface FileStoreOptions {
   now?: () => Date;
 }
 
-export class FileStore implements QueueStore {
+export class FileStore extends EntryStore {
   readonly directory: string;
   private ready: Promise<void> | undefined;
   private readonly now: () => Date;
 
   constructor(root: string, name: string, options: FileStoreOptions = {}) {
+    super();
     this.directory = join(root, checkName(name, 'store name'));
     this.now = options.now ?? (() => new Date());
   }
@@ -121,7 +110,7 @@ export class FileStore implements QueueStore {
     return join(this.directory, checkName(key, 'key'));
   }
 
-  private async read(key: string): Promise<Entry | null> {
+  protected async read(key: string): Promise<StoredEntry | null> {
     const path = this.path(key);
     let handle: FileHandle;
     try {
@@ -135,25 +124,6 @@ export class FileStore implements QueueStore {
     } finally {
       await handle.close();
     }
-  }
-
-  get(key: string, options: { type: 'text'; consistency?: Consistency }): Promise<string | null>;
-  get(key: string, options: { type: 'json'; consistency?: Consistency }): Promise<unknown>;
-  get(key: string, options: { type: 'arrayBuffer'; consistency?: Consistency }): Promise<ArrayBuffer | null>;
-  async get(key: string, options: { type: 'text' | 'json' | 'arrayBuffer' }): Promise<unknown> {
-    const entry = await this.read(key);
-    if (!entry) return null;
-    if (options.type === 'arrayBuffer') return entry.data.slice().buffer;
-    const text = new TextDecoder().decode(entry.data);
-    return options.type === 'json' ? (JSON.parse(text) as unknown) : text;
-  }
-
-  async getWithMetadata(
-    key: string,
-    _options: { type: 'arrayBuffer'; consistency?: Consistency },
-  ): Promise<{ data: ArrayBuffer; metadata: Record<string, unknown> } | null> {
-    const entry = await this.read(key);
-    return entry ? { data: entry.data.slice().buffer, metadata: entry.metadata } : null;
   }
 
   async getMetadata(key: string): Promise<{ metadata: Record<string, unknown> } | null> {
@@ -172,11 +142,7 @@ export class FileStore implements QueueStore {
     }
   }
 
-  async set(
-    key: string,
-    data: Blob | string | ArrayBuffer,
-    options: { onlyIfNew?: boolean; metadata?: Record<string, unknown> } = {},
-  ): Promise<{ modified: boolean }> {
+  async set(key: string, data: Blob | string | ArrayBuffer, options: SetOptions = {}): Promise<{ modified: boolean }> {
     const path = this.path(key);
     await this.prepare();
     const header = JSON.stringify({ v: HEADER_VERSION, metadata: options.metadata ?? {} });
@@ -218,14 +184,6 @@ export class FileStore implements QueueStore {
     return { modified };
   }
 
-  setJSON(
-    key: string,
-    value: unknown,
-    options?: { onlyIfNew?: boolean; metadata?: Record<string, unknown> },
-  ): Promise<{ modified: boolean }> {
-    return this.set(key, JSON.stringify(value), options);
-  }
-
   /** Flushes the folder (the new name is on disk) and sets its times to the day. */
   private async settleFolder(day: Date): Promise<void> {
     await utimes(this.directory, day, day).catch(() => {});
@@ -240,7 +198,7 @@ export class FileStore implements QueueStore {
       if (isCode(error, 'ENOENT')) return { blobs: [] };
       throw error;
     }
-    return { blobs: names.filter((n) => !n.startsWith('.') && NAME.test(n)).map((key) => ({ key })) };
+    return { blobs: names.filter((n) => !n.startsWith('.') && STORE_KEY.test(n)).map((key) => ({ key })) };
   }
 
   async delete(key: string): Promise<void> {

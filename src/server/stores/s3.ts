@@ -27,17 +27,16 @@ import {
   S3ServiceException,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import type { Consistency, QueueStore } from '../../lib/tips/queue';
+import { EntryStore, STORE_KEY, toBytes, type SetOptions, type StoredEntry } from './entry-store';
 import type { S3Location } from './s3-url';
 
-const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 const METADATA_HEADER = 'nz';
 const CONFLICT_RETRIES = 6;
 
 export class S3KeyError extends Error {}
 
 function checkKey(key: string): string {
-  if (!KEY.test(key)) throw new S3KeyError(`key not allowed in the S3 store: ${JSON.stringify(key)}`);
+  if (!STORE_KEY.test(key)) throw new S3KeyError(`key not allowed in the S3 store: ${JSON.stringify(key)}`);
   return key;
 }
 
@@ -85,15 +84,9 @@ const statusOf = (error: unknown): number | undefined =>
 const isMissing = (error: unknown): boolean =>
   statusOf(error) === 404 || (error instanceof S3ServiceException && /^(NoSuchKey|NotFound)$/.test(error.name));
 
-async function toBytes(data: Blob | string | ArrayBuffer): Promise<Uint8Array> {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(await data.arrayBuffer());
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class S3Store implements QueueStore {
+export class S3Store extends EntryStore {
   private readonly base: string;
 
   constructor(
@@ -101,6 +94,7 @@ export class S3Store implements QueueStore {
     private readonly location: S3Location,
     name: string,
   ) {
+    super();
     this.base = `${location.prefix ? `${location.prefix}/` : ''}${checkKey(name)}/`;
   }
 
@@ -108,7 +102,7 @@ export class S3Store implements QueueStore {
     return this.base + checkKey(key);
   }
 
-  private async read(key: string): Promise<{ data: Uint8Array; metadata: Record<string, unknown> } | null> {
+  protected async read(key: string): Promise<StoredEntry | null> {
     try {
       const out = await this.client.send(
         new GetObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }),
@@ -119,25 +113,6 @@ export class S3Store implements QueueStore {
       if (isMissing(error)) return null;
       throw error;
     }
-  }
-
-  get(key: string, options: { type: 'text'; consistency?: Consistency }): Promise<string | null>;
-  get(key: string, options: { type: 'json'; consistency?: Consistency }): Promise<unknown>;
-  get(key: string, options: { type: 'arrayBuffer'; consistency?: Consistency }): Promise<ArrayBuffer | null>;
-  async get(key: string, options: { type: 'text' | 'json' | 'arrayBuffer' }): Promise<unknown> {
-    const entry = await this.read(key);
-    if (!entry) return null;
-    if (options.type === 'arrayBuffer') return entry.data.slice().buffer;
-    const text = new TextDecoder().decode(entry.data);
-    return options.type === 'json' ? (JSON.parse(text) as unknown) : text;
-  }
-
-  async getWithMetadata(
-    key: string,
-    _options: { type: 'arrayBuffer'; consistency?: Consistency },
-  ): Promise<{ data: ArrayBuffer; metadata: Record<string, unknown> } | null> {
-    const entry = await this.read(key);
-    return entry ? { data: entry.data.slice().buffer, metadata: entry.metadata } : null;
   }
 
   async getMetadata(key: string): Promise<{ metadata: Record<string, unknown> } | null> {
@@ -152,11 +127,7 @@ export class S3Store implements QueueStore {
     }
   }
 
-  async set(
-    key: string,
-    data: Blob | string | ArrayBuffer,
-    options: { onlyIfNew?: boolean; metadata?: Record<string, unknown> } = {},
-  ): Promise<{ modified: boolean }> {
+  async set(key: string, data: Blob | string | ArrayBuffer, options: SetOptions = {}): Promise<{ modified: boolean }> {
     const body = await toBytes(data);
     const command = () =>
       new PutObjectCommand({
@@ -185,14 +156,6 @@ export class S3Store implements QueueStore {
     }
   }
 
-  setJSON(
-    key: string,
-    value: unknown,
-    options?: { onlyIfNew?: boolean; metadata?: Record<string, unknown> },
-  ): Promise<{ modified: boolean }> {
-    return this.set(key, JSON.stringify(value), options);
-  }
-
   async list(): Promise<{ blobs: { key: string }[] }> {
     const blobs: { key: string }[] = [];
     let token: string | undefined;
@@ -202,7 +165,7 @@ export class S3Store implements QueueStore {
       );
       for (const object of out.Contents ?? []) {
         const key = object.Key?.slice(this.base.length);
-        if (key && KEY.test(key)) blobs.push({ key });
+        if (key && STORE_KEY.test(key)) blobs.push({ key });
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
