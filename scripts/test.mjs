@@ -30,7 +30,8 @@ function run(command, args, env = {}) {
  * Chinese glyphs (not fallback boxes), the standard `age` command, which proves that the office can
  * open exported tips without this project's code, nginx with openssl, which run the shipped
  * deploy/nginx.conf over HTTPS in the self-hosting tests, Java for the W3C Nu HTML Checker (vnu-jar), and
- * poppler's pdftotext and pdfinfo, which read the county report's PDF back.
+ * poppler's pdftotext and pdfinfo, which read the county report's PDF back, and LibreOffice Calc, which prints
+ * the 调度表 workbook as an office would.
  */
 const TOOLS = [
   ['chromium', () => Boolean(chromiumPath())],
@@ -40,6 +41,7 @@ const TOOLS = [
   ['openssl', () => existsSync('/usr/bin/openssl')],
   ['default-jre-headless', () => hasJava()],
   ['poppler-utils', () => existsSync('/usr/bin/pdftotext')],
+  ['libreoffice-calc-nogui', () => existsSync('/usr/bin/soffice')],
 ];
 
 function ensureSystemTools() {

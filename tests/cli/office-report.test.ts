@@ -4,6 +4,7 @@
  * built site and is tested after the build (tests/e2e/county-report.spec.ts); here, without a
  * build, the command says how to make one.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFirstSheet } from '../../src/lib/village-tables/sheet-xlsx';
@@ -92,6 +93,35 @@ describe('npm run office -- report', () => {
     // Rows 1–4 are the title, 填报单位, 截至 and the header; columns A–C the 类别, 序号 and 项目.
     const rows = await readFirstSheet(bytes);
     expect(rows[3]!.slice(0, 3)).toEqual(['类别', '序号', '项目']);
+
+    // And as LibreOffice prints it (where the table used to stop after the fourth village): landscape
+    // A4 pages, every village and the township total on the first, the header again on the next.
+    const pdfDir = join(ws.dir, 'pdf');
+    const convert = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(ws.dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfDir,
+        join(out, '南庄镇调度表-2023-12.xlsx'),
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(convert.status, convert.stderr).toBe(0);
+    const pdf = join(pdfDir, '南庄镇调度表-2023-12.pdf');
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect(width).toBeGreaterThan(height!);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(1);
+    const page = (n: number) =>
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    const header = /类别\s+序号\s+项目\s+南庄村\s+北庄村\s+东堡村\s+西堡村\s+新庄村\s+河湾村\s+石门村\s+全镇合计/;
+    expect(page(1)).toMatch(header);
+    expect(page(2)).toMatch(header);
+    expect(page(2)).toContain('南庄镇重大事故隐患专项排查整治 2023 行动进展情况调度表');
   });
 
   it('refuses a month without a table, and a bad date', async () => {
