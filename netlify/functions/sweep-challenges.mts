@@ -19,6 +19,7 @@ export default async (): Promise<Response> => {
       tips: await openTipStore(TIPS_STORE),
       triage: await openTipStore(TRIAGE_STORE),
       archived: await openTipStore(ARCHIVED_STORE),
+      challenges: await openTipStore(CHALLENGES_STORE),
     },
     undefined,
   );

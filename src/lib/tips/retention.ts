@@ -7,13 +7,15 @@
  * --keep-days N`), keyed by the item's queue key, value `{ v: 1, archived, keepUntil }` (days,
  * China time) — no content. The hourly sweep deletes such an item, its triage record and this
  * marker once `keepUntil` has passed. An item deleted at archiving leaves nothing here: once an
- * item is gone, the host keeps neither its bytes nor its key.
+ * item is gone, the host keeps neither its bytes nor its key (the replay guard's record that
+ * named it is rewritten, see spent-challenges.ts `forgetSpenders`).
  *
  * Items never archived are the office's to archive. The daily digest warns when one has waited
  * longer than `unarchivedMaxDays`; the sweep deletes it then only if `deleteUnarchived` is set.
  */
 import { chinaDay } from '../../schemas/common';
 import { isTipKey, parseTipMetadata, type QueueStore } from './queue';
+import { forgetSpenders } from './spent-challenges';
 
 export const ARCHIVED_STORE = 'tip-archived';
 
@@ -68,6 +70,8 @@ export interface RetentionStores {
   tips: QueueStore;
   triage: QueueStore;
   archived: QueueStore;
+  /** The replay guard: its records name the submission that spent them (spent-challenges.ts). */
+  challenges?: QueueStore;
 }
 
 export interface RetentionSetting {
@@ -104,26 +108,40 @@ export async function sweepRetention(
   const today = chinaDay(now);
   const result: RetentionSweep = { deletedArchived: 0, deletedUnarchived: 0, overdueUnarchived: 0 };
   const marked = new Set<string>();
+  const gone = new Set<string>();
   for (const { key } of (await stores.archived.list()).blobs) {
     const marker = parseArchivedMarker(await stores.archived.get(key, { type: 'json', consistency: 'strong' }));
     if (!marker) continue;
     marked.add(key);
     if (marker.keepUntil < today) {
       await deleteItem(stores, key);
+      gone.add(key);
       result.deletedArchived++;
     }
   }
-  if (!setting) return result;
+  if (setting) await sweepUnarchived(stores, setting, today, marked, gone, result);
+  if (stores.challenges) await forgetSpenders(stores.challenges, gone);
+  return result;
+}
+
+async function sweepUnarchived(
+  stores: RetentionStores,
+  setting: RetentionSetting,
+  today: string,
+  marked: ReadonlySet<string>,
+  gone: Set<string>,
+  result: RetentionSweep,
+): Promise<void> {
   for (const { key } of (await stores.tips.list()).blobs) {
     if (!isTipKey(key) || marked.has(key)) continue;
     const meta = parseTipMetadata((await stores.tips.getMetadata(key, { consistency: 'strong' }))?.metadata);
     if (!pastCeiling(meta?.received, setting.unarchivedMaxDays, today)) continue;
     if (setting.deleteUnarchived) {
       await deleteItem(stores, key);
+      gone.add(key);
       result.deletedUnarchived++;
     } else result.overdueUnarchived++;
   }
-  return result;
 }
 
 /** Never-archived items past the ceiling: the digest's warning. */
