@@ -214,6 +214,7 @@ describe('tips archive: the archive, the store after it, and the conversation af
   const out = () => join(ws.dir, 'U盘');
   let folder = '';
   let manifest: Manifest;
+  let receiptsBefore = '';
 
   beforeAll(async () => {
     ids.tip = await submit(tip('河湾村砖厂的除尘设备坏了一个月，车间里粉尘很大。', receipt));
@@ -232,6 +233,7 @@ describe('tips archive: the archive, the store after it, and the conversation af
     // Another archive's files are in the folder already: they stay untouched.
     mkdirSync(out(), { recursive: true });
     writeFileSync(join(out(), '以前的文件.txt'), '别动');
+    receiptsBefore = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
     const run = await archive(['--out', out(), '--identity', IDENTITY]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('已归档 1 条举报、1 条补充材料');
@@ -273,6 +275,12 @@ describe('tips archive: the archive, the store after it, and the conversation af
     const again = await archive(['--out', out(), '--identity', IDENTITY]);
     expect([again.status, again.stdout.includes('没有尚未归档')]).toEqual([0, true]);
     expect(folders(out())).toHaveLength(1);
+  });
+
+  it('leaves the public receipt status and the encrypted conversation (receipts.yaml) as they were', () => {
+    const after = readFileSync(join(ws.content, 'receipts.yaml'), 'utf8');
+    expect(after).toBe(receiptsBefore);
+    expect(after).toContain('核查中');
   });
 
   it("an informant's follow-up after archiving still reaches the office", async () => {
