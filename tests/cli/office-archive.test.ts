@@ -327,3 +327,14 @@ describe('tips archive: the archive, the store after it, and the conversation af
     expect(await keys(ARCHIVED_STORE)).toEqual([]);
   });
 });
+
+describe('tips sweep without a readable site.yaml', () => {
+  it('still sweeps, warns in Chinese, and deletes no never-archived tip', async () => {
+    const id = await submit(tip('没有站点文件时的清理。'));
+    const run = await office(['tips', 'sweep'], { ...env, CONTENT_DIR: join(ws.dir, 'no-content') });
+    expect(run.status, run.output).toBe(0);
+    expect(run.stderr).toContain('读不到 site.yaml 的 tipRetention 设置');
+    expect(run.stdout).toContain('已删除 0 条已归档且暂留期满');
+    expect(await keys(TIPS_STORE)).toContain(id);
+  });
+});
