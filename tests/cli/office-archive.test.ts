@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import type { Manifest } from '../../src/cli/office/archive';
@@ -336,5 +337,27 @@ describe('tips sweep without a readable site.yaml', () => {
     expect(run.stderr).toContain('读不到 site.yaml 的 tipRetention 设置');
     expect(run.stdout).toContain('已删除 0 条已归档且暂留期满');
     expect(await keys(TIPS_STORE)).toContain(id);
+  });
+});
+
+describe('tips archive: what this key cannot open stays', () => {
+  it('archives an item that decrypts but fails the schema; keeps one it cannot decrypt (exit 1)', async () => {
+    for (const key of await keys(TIPS_STORE)) await store(TIPS_STORE).delete(key);
+    const old = new Encrypter();
+    old.addRecipient(siteRecipient());
+    const broken = await submitCiphertext(await old.encrypt(JSON.stringify({ version: 1, what: '旧版表单的举报。' })));
+    const other = new Encrypter();
+    other.addRecipient(await identityToRecipient(await generateIdentity()));
+    const foreign = await submitCiphertext(await other.encrypt(JSON.stringify(tip('给另一把钥匙的举报。'))));
+
+    const out = join(ws.dir, 'mixed');
+    const run = await archive(['--out', out, '--identity', IDENTITY]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`1 条无法用这把私钥解密或摘要不符，已写入归档但仍留在网站上：${foreign}`);
+    expect(await keys(TIPS_STORE)).toEqual([foreign]);
+    const manifest = manifestIn(join(out, folders(out)[0]!));
+    const byId = new Map(manifest.items.map((i) => [i.id, i]));
+    expect(byId.get(broken)).toMatchObject({ kind: 'tip', store: 'deleted' });
+    expect(byId.get(foreign)).toMatchObject({ kind: 'unreadable', store: 'not-verified' });
   });
 });

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseTriageRecord, type TriageRecord } from '../../lib/tip-handling/triage';
-import { openTip } from '../../lib/tips/open';
+import { openTip, receiptIn, type OpenedTip } from '../../lib/tips/open';
 import { isTipKey, parseTipMetadata } from '../../lib/tips/queue';
 import { forgetSpenders } from '../../lib/tips/spent-challenges';
 import { addDays, archivedMarker, deleteItem, receivedWithin, type RetentionStores } from '../../lib/tips/retention';
@@ -63,6 +63,20 @@ export interface ArchiveResult {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 class StepError extends Error {}
+
+/**
+ * What an item is, once decrypted. One that decrypts but fails the schema (an older form, a
+ * village since renamed) is still the office's to keep: archived as what it says it is.
+ */
+function kindOf(opened: OpenedTip): ArchiveKind {
+  if (opened.ok) return opened.kind;
+  if (opened.text === undefined) return 'unreadable';
+  try {
+    return (JSON.parse(opened.text) as { kind?: unknown } | null)?.kind === 'follow-up' ? 'follow-up' : 'tip';
+  } catch {
+    return 'tip';
+  }
+}
 
 export interface ArchiveOptions {
   dir: string;
@@ -120,8 +134,8 @@ export async function archiveQueue(stores: RetentionStores, options: ArchiveOpti
         throw new StepError(`写入 ${file} 失败：${diskProblem(error)}`);
       }
       const opened = await openTip(back, options.identities, { villages: options.villages });
-      const kind: ArchiveKind = opened.ok ? opened.kind : 'unreadable';
-      const receipt = opened.ok ? (opened.kind === 'tip' ? opened.tip.receipt : opened.followUp.receipt) : null;
+      const kind = kindOf(opened);
+      const receipt = receiptIn(opened) ?? null;
       const verified =
         sha256(back) === digest && (meta === undefined || meta.sha256 === digest) && kind !== 'unreadable';
       const kept = verified && receivedWithin(meta?.received, options.keepDays, day);
