@@ -86,6 +86,19 @@ export const Website = z.strictObject({
 });
 export type Website = z.output<typeof Website>;
 
+/**
+ * How long the internet-facing tip store keeps a tip (docs/threat-model.md, 举报的保存期限).
+ * Items the office archived (`tips archive`) are deleted there at once, or, if kept with
+ * --keep-days, by the hourly sweep when their days are over. Items never archived: the daily
+ * digest warns once one is older than `unarchivedMaxDays`; the sweep deletes them at that age
+ * only when `deleteUnarchived` is true (a tip deleted unread is lost for good).
+ */
+export const TipRetention = z.strictObject({
+  unarchivedMaxDays: z.int().min(1).max(3650).default(90),
+  deleteUnarchived: z.boolean().default(false),
+});
+export type TipRetention = z.output<typeof TipRetention>;
+
 export const Site = z
   .strictObject({
     /** The whole site says 示例数据 while this is true. */
@@ -109,6 +122,8 @@ export const Site = z
     tipRecipients: z.array(TipRecipient).min(1, { error: '至少需要一个举报解密公钥' }),
     /** The footer's 主办单位 and filing numbers; without it the sponsor is the township government. */
     website: Website.optional(),
+    /** How long the tip store keeps tips; see TipRetention. */
+    tipRetention: TipRetention.default({ unarchivedMaxDays: 90, deleteUnarchived: false }),
   })
   .superRefine((site, ctx) => {
     for (const key of ['villages', 'stations', 'sectors'] as const) {

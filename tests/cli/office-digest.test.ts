@@ -3,6 +3,7 @@
  * systemd timer) runs it, on a real Blobs folder written by the real tip function, posting to a
  * real local HTTP server standing in for the robots.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setEnvironmentContext } from '@netlify/blobs';
@@ -29,6 +30,9 @@ beforeAll(async () => {
   vi.setSystemTime(new Date('2026-03-14T05:47:29Z'));
   for (let i = 0; i < 2; i++) expect((await tipsHandler(post(await makeEnvelope()))).status).toBe(201);
   vi.useRealTimers();
+  // The tips came on 2026-03-14 and the clock is today's: a ceiling far off keeps the retention
+  // warning out of these messages (its own test below brings it back).
+  setCeiling(3650);
   robots = await startWebhookServer();
   env = {
     ...ws.env,
@@ -46,6 +50,12 @@ afterAll(async () => {
 });
 
 beforeEach(() => robots.requests.splice(0));
+
+/** content/site.yaml's tipRetention.unarchivedMaxDays in the test's workspace. */
+function setCeiling(days: number) {
+  const path = join(ws.content, 'site.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/unarchivedMaxDays: \d+/, `unarchivedMaxDays: ${days}`));
+}
 
 const MESSAGE =
   '2026年3月14日收到 2 条举报，队列中未处理的共 2 条（含补充材料），请用办公室工具查看。' +
@@ -107,5 +117,20 @@ describe('npm run office -- tips digest', () => {
     expect(none.stderr).toContain('没有设置环境变量 TIP_DIGEST_WEBHOOKS');
     const extra = await office(['tips', 'digest', 'today'], env);
     expect(extra.status).toBe(2);
+  });
+
+  it('warns of tips waiting unarchived past the ceiling of site.yaml, also on a day without tips', async () => {
+    setCeiling(90);
+    try {
+      // 2026-03-14 + 100 days: both tips have waited more than 90 days.
+      const later = new Date('2026-06-22T02:00:00Z');
+      const run = await office(['tips', 'digest'], env, { now: () => later });
+      expect(run.status, run.output).toBe(0);
+      expect(run.stdout).toContain('另有 2 条在网站上已超过 90 天仍未归档，请尽快归档（tips archive）。');
+      const early = await office(['tips', 'digest'], env, { now: () => new Date('2026-06-01T02:00:00Z') });
+      expect(early.stdout).toContain('没有收到举报：不发送消息。');
+    } finally {
+      setCeiling(3650);
+    }
   });
 });

@@ -8,16 +8,27 @@
  *      delete, and a second handle (another process would open one) seeing the same entries;
  *   2. the real tip function (netlify/functions/tips.mts) with `TIP_STORE` pointing at the
  *      store: a tip queued, an identical retry answered the same, a conflict refused, a replayed
- *      challenge refused, the sweep, and no time of day in any stored byte, name or metadata.
+ *      challenge refused, the sweep, and no time of day in any stored byte, name or metadata;
+ *   3. `tips archive` (its core, on this store): once a tip is archived, none of its bytes, its key
+ *      or its digest is left in any store's values, metadata, names or files on disk.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import tipsHandler from '../../netlify/functions/tips.mts';
 import { POW_TTL_SECONDS } from '../../src/lib/tips/pow';
 import { parseTipMetadata, TIPS_STORE, type QueueStore } from '../../src/lib/tips/queue';
 import { CHALLENGES_STORE, sweepSpentChallenges } from '../../src/lib/tips/spent-challenges';
 import { closeTipStores, openTipStore } from '../../src/server/stores/select';
-import { makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
+import { archiveQueue } from '../../src/cli/office/archive';
+import { loadSite } from '../../src/cli/office/files';
+import { TRIAGE_STORE } from '../../src/lib/tip-handling/triage';
+import { ARCHIVED_STORE } from '../../src/lib/tips/retention';
+import { DIGEST_STORE } from '../../src/lib/tips/digest';
+import { chinaDay } from '../../src/schemas/common';
+import { developmentIdentity, makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
 import { findTimeOfDay, windowAround } from '../functions/support/time-of-day';
 
 export interface StoreUnderTest {
@@ -27,6 +38,8 @@ export interface StoreUnderTest {
   env: Record<string, string>;
   /** Every byte the store keeps for these store names — values, metadata, names — where it can be read. */
   dump(names: string[]): Promise<[string, Uint8Array][]>;
+  /** Every file the store's server keeps on disk, recursively, whatever its API lists. */
+  everything(): Promise<[string, Uint8Array][]>;
   stop(): Promise<void>;
 }
 
@@ -279,6 +292,49 @@ export function storeConformance(
       expect(result.deleted).toBeGreaterThanOrEqual(1);
       expect(result.kept).toBeGreaterThanOrEqual(1);
       expect(await challenges.getMetadata('c-00000000000000000000')).toBeNull();
+    });
+    it("archiving leaves none of an archived tip's bytes, its key or its digest anywhere the store keeps data", async () => {
+      const envelope = await makeEnvelope();
+      expect((await submit(envelope)).status).toBe(201);
+      const id = envelope.submissionId;
+      const stores = {
+        tips: await openTipStore(TIPS_STORE),
+        triage: await openTipStore(TRIAGE_STORE),
+        archived: await openTipStore(ARCHIVED_STORE),
+        challenges: await openTipStore(CHALLENGES_STORE),
+      };
+      const stored = new Uint8Array((await stores.tips.get(id, { type: 'arrayBuffer' }))!);
+      await stores.triage.setJSON(id, { v: 1, status: '核查中', updated: chinaDay(new Date()) });
+      const needles: [string, Uint8Array][] = [
+        ['the first bytes of the body', stored.subarray(100, 132)],
+        ['the last bytes', stored.subarray(stored.length - 32)],
+        ['the key', bytesOf(id)],
+        ['its SHA-256', bytesOf(createHash('sha256').update(stored).digest('hex'))],
+      ];
+      // Before archiving, the scan finds them: it can fail.
+      const before = [...(await sut.dump([TIPS_STORE])), ...(await sut.everything())];
+      for (const [, needle] of needles) expect(before.some(([, b]) => Buffer.from(b).includes(needle))).toBe(true);
+
+      const dir = await mkdtemp(join(tmpdir(), 'archive-scan-'));
+      try {
+        const result = await archiveQueue(stores, {
+          dir,
+          identities: [await developmentIdentity()],
+          villages: loadSite('content').villages.map((v) => v.name),
+          keepDays: 0,
+          today: chinaDay(new Date()),
+        });
+        expect(result.manifest.items.find((i) => i.id === id)?.store).toBe('deleted');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      const all = [TIPS_STORE, TRIAGE_STORE, ARCHIVED_STORE, CHALLENGES_STORE, DIGEST_STORE];
+      const after = [...(await sut.dump(all)), ...(await sut.everything())];
+      expect(after.length).toBeGreaterThan(0);
+      const found = after.flatMap(([where, bytes]) =>
+        needles.filter(([, needle]) => Buffer.from(bytes).includes(needle)).map(([what]) => `${what} in ${where}`),
+      );
+      expect(found).toEqual([]);
     });
   });
 }

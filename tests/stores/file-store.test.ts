@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore, midnightInChina, StoreKeyError } from '../../src/server/stores/file';
 import { PROBE_STORE, probeConditionalCreate } from '../../src/server/stores/probe';
 import { storeConformance, type StoreUnderTest } from './conformance';
+import { readTree } from './support/tree';
 
 async function fileStore(): Promise<StoreUnderTest & { root: string }> {
   const root = await mkdtemp(join(tmpdir(), 'file-store-'));
@@ -37,6 +38,7 @@ async function fileStore(): Promise<StoreUnderTest & { root: string }> {
       }
       return out;
     },
+    everything: () => readTree(root),
     stop: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { getStore, setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { storeConformance, type StoreUnderTest } from './conformance';
+import { readTree } from './support/tree';
 
 async function netlifyStore(): Promise<StoreUnderTest> {
   const directory = await mkdtemp(join(tmpdir(), 'blobs-conformance-'));
@@ -35,6 +36,7 @@ async function netlifyStore(): Promise<StoreUnderTest> {
       }
       return out;
     },
+    everything: () => readTree(directory),
     async stop() {
       await server.stop();
       await rm(directory, { recursive: true, force: true });

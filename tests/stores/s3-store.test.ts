@@ -16,6 +16,7 @@ import { PROBE_STORE, probeConditionalCreate } from '../../src/server/stores/pro
 import { parseTipStore } from '../../src/server/stores/select';
 import { storeConformance, type StoreUnderTest } from './conformance';
 import { startS3, type S3Fixture } from './support/s3-server';
+import { readTree } from './support/tree';
 
 async function s3Store(): Promise<StoreUnderTest> {
   const fx = await startS3({ enforceConditionalCreate: true });
@@ -41,6 +42,7 @@ async function s3Store(): Promise<StoreUnderTest> {
       }
       return out;
     },
+    everything: () => readTree(fx.directory),
     async stop() {
       client.destroy();
       await fx.stop();

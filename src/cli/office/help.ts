@@ -44,7 +44,10 @@ export const HELP = `南庄镇重大事故隐患公开 · 办公室工具
   tips promote 编号 --month YYYY-MM --identity 私钥文件
                                      把举报列入该月隐患清单（自动编号，来源“群众举报”），并标记为“已列入”
   tips export --out 文件夹            备份全部举报密文（可用标准 age -d 解密）
-  tips sweep                         删除已过期的防滥用校验记录（Netlify 上每小时自动运行；自建服务器请用 cron 每小时运行）
+  tips archive --out 文件夹 --identity 私钥文件 [--keep-days N]
+                                     把尚未归档的举报和补充材料存到本机（age 密文＋清单.json），读回核对后从网站删除；
+                                     近 N 天收到的暂留网站，到期由清理任务删除
+  tips sweep                         删除已过期的防滥用校验记录和到期的已归档举报（Netlify 上每小时自动运行；自建服务器请用 cron 每小时运行）
   tips digest [--day YYYY-MM-DD] [--send]
                                      统计某日（默认昨日）收到的举报条数；加 --send 发到 TIP_DIGEST_WEBHOOKS 设置的
                                      企业微信、钉钉群机器人。只发条数和查看办法，不含编号、回执号、时间和内容；

@@ -5,6 +5,7 @@ import { inboxOrder, inboxRecord, inboxState, isWaiting, type InboxEntry } from 
 import { threadQueue, type Thread, type Threading } from '../../lib/tip-handling/informant-thread';
 import type { TriageRecord } from '../../lib/tip-handling/triage';
 import { receiptLookupKey } from '../../lib/tips/lookup-key';
+import { parseArchivedMarker } from '../../lib/tips/retention';
 import { followUpRef } from '../../lib/tips/message-crypto';
 import { ReceiptsFile, type ReceiptEntry } from '../../schemas/receipt';
 import { loadSite } from './files';
@@ -55,7 +56,11 @@ export async function readInbox(
       for (const f of thread.followUps) if (refs.has(await followUpRef(receipt, f.id))) recorded.add(f.id);
       const followUps = thread.followUps.map((f) => ({ received: f.received ?? day, recorded: recorded.has(f.id) }));
       const triage = await triageOf(queue, thread.tip.id);
-      const inbox = inboxState(inboxRecord(thread.tip.received ?? day, followUps, entry, triage), day);
+      const marker = parseArchivedMarker(
+        await queue.archived.get(thread.tip.id, { type: 'json', consistency: 'strong' }),
+      );
+      const record = inboxRecord(thread.tip.received ?? day, followUps, entry, triage, marker?.archived);
+      const inbox = inboxState(record, day);
       return { thread, inbox, triage, recorded };
     }),
   );

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { BlobsServer } from '@netlify/blobs/server';
 import { DIGEST_STORE } from '../../lib/tips/digest';
 import { TIPS_STORE, type QueueStore } from '../../lib/tips/queue';
+import { ARCHIVED_STORE } from '../../lib/tips/retention';
 import { CHALLENGES_STORE } from '../../lib/tips/spent-challenges';
 import { TRIAGE_STORE } from '../../lib/tip-handling/triage';
 import {
@@ -26,6 +27,8 @@ export interface Queue {
   challenges: QueueStore;
   /** The days a digest went out: only `tips digest --send` touches it. */
   digest: QueueStore;
+  /** Items archived but kept for a while (lib/tips/retention.ts): `tips archive` and `tips sweep`. */
+  archived: QueueStore;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export async function openQueue(io: OfficeIo): Promise<Queue> {
     triage: await stores.open(TRIAGE_STORE),
     challenges: await stores.open(CHALLENGES_STORE),
     digest: await stores.open(DIGEST_STORE),
+    archived: await stores.open(ARCHIVED_STORE),
     close: async () => {
       await stores.close();
       await reach.close?.();

@@ -11,6 +11,7 @@ import { ledgerExport, ledgerImport } from './ledger';
 import { monthCheck, monthNew } from './month';
 import { report } from './report';
 import { tableImport, tableTemplate } from './table';
+import { tipsArchive } from './tips-archive';
 import { tipsDigest } from './tips-digest';
 import { tipsExport } from './tips-export';
 import { tipsList } from './tips-list';
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, OfficeCommand> = {
   'tips promote': tipsPromote,
   'tips reply': tipsReply,
   'tips export': tipsExport,
+  'tips archive': tipsArchive,
   'tips sweep': tipsSweep,
   'tips digest': tipsDigest,
 };
@@ -56,6 +58,12 @@ export async function runOffice(argv: readonly string[], io: OfficeIo): Promise<
     warn(`不认识的命令：${[group, action].filter(Boolean).join(' ')}\n\n${HELP}`);
     return 2;
   }
+  return runCommand(command, args, io);
+}
+
+/** Runs one command, its errors turned into Chinese messages and exit codes. */
+export async function runCommand(command: OfficeCommand, args: string[], io: OfficeIo): Promise<number> {
+  const { warn } = printer(io);
   try {
     return await command(args, io);
   } catch (error) {

@@ -7,9 +7,11 @@ import {
   tipDigest,
   type DigestWebhook,
 } from '../../lib/tips/digest';
+import { countUnarchivedPastCeiling, DEFAULT_UNARCHIVED_MAX_DAYS } from '../../lib/tips/retention';
 import { dayArg, OfficeError, parse, UsageError } from './args';
 import { printer, type OfficeIo } from './io';
 import { withQueue } from './tip-queue';
+import { siteRetention } from './tips-sweep';
 
 function digestDay(value: string | undefined): string | undefined {
   return value === undefined ? undefined : dayArg(value, '日期应写成 YYYY-MM-DD（例如 --day 2023-12-01）');
@@ -40,8 +42,10 @@ export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> 
   const { log } = printer(io);
   return withQueue(io, async (queue) => {
     const waiting = await countUndecided(queue.tips, queue.triage);
+    const maxDays = siteRetention(io)?.unarchivedMaxDays ?? DEFAULT_UNARCHIVED_MAX_DAYS;
+    const unarchived = { count: await countUnarchivedPastCeiling(queue, maxDays, now), maxDays };
     if (!values.send) {
-      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide, now, waiting });
+      const digest = await tipDigest(queue.tips, { ...(day && { day }), guide, now, waiting, unarchived });
       if (digest.text === undefined) {
         log(`${digest.day} 没有收到举报：不发送消息。`);
         return 0;
@@ -54,6 +58,7 @@ export async function tipsDigest(args: string[], io: OfficeIo): Promise<number> 
       guide,
       now,
       waiting,
+      unarchived,
       sent: queue.digest,
     });
     if (result.text === undefined) {

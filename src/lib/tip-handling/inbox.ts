@@ -19,10 +19,9 @@ import { isUnhandled, parseTriageRecord, type TriageRecord } from './triage';
  *         follow-up it sees, whether it writes, marks answered or closes: a recorded follow-up has
  *         been taken in by the office and moves nothing.
  *   结束  the office closed the conversation (`tips reply --close`: `closed` in receipts.yaml)
- *   归档  the office put the tip away. Nothing records this yet: no command sets it, so no event
- *         of this kind is derived below and no tip is 已归档 today. The state and its row stay in
- *         the table so that the archive command, when it comes, only adds the record it writes
- *         to InboxRecord and the event to inboxEvents.
+ *   归档  the office archived the tip (`tips archive`: written to its own disk, checked). Most
+ *         archived tips leave the queue at once and so leave the list; one kept in the queue for
+ *         a while (`--keep-days`) carries a marker there (lib/tips/retention.ts) with the day.
  *
  * A follow-up before any answer leaves a tip 新举报 (still waiting since the day it came).
  * 新举报 and 有新补充 wait for the office (INBOX_WAITING); the days waited count from the day
@@ -30,7 +29,7 @@ import { isUnhandled, parseTriageRecord, type TriageRecord } from './triage';
  * follow-up not recorded on the day of an answer (a triage decision, say) counts as after it —
  * the office sees it rather than missing it.
  */
-/** In the order of the list. 已归档 is never derived yet (see 归档 above). */
+/** In the order of the list. */
 export const INBOX_STATES = ['新举报', '有新补充', '已回复', '已结束', '已归档'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
 
@@ -62,12 +61,14 @@ export interface InboxRecord {
   decided?: string | undefined;
   /** The day the conversation was closed, if it was. */
   closed?: string | undefined;
+  /** The day the office archived the tip, if it did and the tip is still in the queue. */
+  archived?: string | undefined;
 }
 
 interface DatedEvent {
   day: string;
   event: InboxEvent;
-  /** Order within one day: answers, then follow-ups, then the closing. */
+  /** Order within one day: answers, then follow-ups, then the closing, then the archiving. */
   rank: number;
 }
 
@@ -78,6 +79,7 @@ export function inboxEvents(record: InboxRecord): { day: string; event: InboxEve
     ...(record.decided ? [{ day: record.decided, event: '答复' as const, rank: 0 }] : []),
     ...record.followUps.filter((f) => !f.recorded).map((f) => ({ day: f.received, event: '补充' as const, rank: 1 })),
     ...(record.closed ? [{ day: record.closed, event: '结束' as const, rank: 2 }] : []),
+    ...(record.archived ? [{ day: record.archived, event: '归档' as const, rank: 3 }] : []),
   ];
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.rank - b.rank).map(({ day, event }) => ({ day, event }));
 }
@@ -112,6 +114,7 @@ export function inboxRecord(
   followUps: InboxRecord['followUps'],
   entry: Pick<ReceiptEntry, 'messages' | 'closed'> | undefined,
   triage: TriageRecord | undefined,
+  archived?: string,
 ): InboxRecord {
   return {
     received,
@@ -119,6 +122,7 @@ export function inboxRecord(
     answered: (entry?.messages ?? []).filter((m) => m.from === 'office').map((m) => m.date),
     decided: isUnhandled(triage) ? undefined : triage?.updated,
     closed: entry?.closed,
+    archived,
   };
 }
 

@@ -138,10 +138,14 @@ export function digestText(
   now: Date,
   guide: string = DEFAULT_GUIDE,
   waiting?: number,
+  unarchived?: Unarchived,
 ): string {
   const when = day === yesterdayInChina(now) ? `昨日（${monthDay(day)}）` : `${day.slice(0, 4)}年${monthDay(day)}`;
   const queue = waiting === undefined ? '' : `，队列中未处理的共 ${waiting} 条（含补充材料）`;
-  return `${when}收到 ${count} 条举报${queue}，请用办公室工具查看。办法见：${guide}`;
+  const late = unarchived?.count
+    ? `另有 ${unarchived.count} 条在网站上已超过 ${unarchived.maxDays} 天仍未归档，请尽快归档（tips archive）。`
+    : '';
+  return `${when}收到 ${count} 条举报${queue}，请用办公室工具查看。${late}办法见：${guide}`;
 }
 
 export interface WebhookRequest {
@@ -212,6 +216,14 @@ export interface DigestOptions {
   guide?: string;
   /** Queued items without a decision, counted by the caller (lib/tip-handling/inbox.ts countUndecided). */
   waiting?: number;
+  /** Items never archived past the ceiling (lib/tips/retention.ts): the digest warns of them. */
+  unarchived?: Unarchived;
+}
+
+/** How many items wait unarchived past the ceiling of `maxDays` days. */
+export interface Unarchived {
+  count: number;
+  maxDays: number;
 }
 
 export interface Digest {
@@ -228,9 +240,10 @@ export async function tipDigest(store: CountableStore, options: DigestOptions = 
   const day = options.day ?? yesterdayInChina(now);
   const count = await countTipsReceived(store, day);
   const waiting = options.waiting === undefined ? {} : { waiting: options.waiting };
-  return count === 0
+  // A day without tips sends nothing — unless tips wait unarchived past the ceiling.
+  return count === 0 && !options.unarchived?.count
     ? { day, count, ...waiting }
-    : { day, count, ...waiting, text: digestText(day, count, now, options.guide, options.waiting) };
+    : { day, count, ...waiting, text: digestText(day, count, now, options.guide, options.waiting, options.unarchived) };
 }
 
 export interface SentDigest extends Digest {

@@ -3,7 +3,9 @@
  *
  *   key       `c-` + the challenge's HMAC signature (hex), written with `onlyIfNew` before
  *             the tip is queued, so a challenge buys one tip.
- *   value     the submission id that spent it, so a retry of that same submission passes.
+ *   value     the submission id that spent it, so a retry of that same submission passes;
+ *             `archived` once the office archived that submission and deleted it from the
+ *             queue (`forgetSpenders`), so the store keeps no trace of its key.
  *   metadata  `{ v: 2, day: 'YYYY-MM-DD' }`: the day (China time) it was spent, which is the
  *             day its tip was received — nothing the tip's own metadata does not already say.
  *
@@ -69,4 +71,26 @@ export async function sweepSpentChallenges(store: SweepableStore, now: Date = ne
     result.deleted++;
   }
   return result;
+}
+
+/** The value a spent-challenge record keeps once its submission left the queue. */
+export const FORGOTTEN_SPENDER = 'archived';
+
+/**
+ * Rewrites the records spent by the submissions `keys` (archived and deleted from the queue) so
+ * they no longer name them; each still guards its challenge until the sweep deletes it. A retry
+ * of such a submission then gets a fresh challenge and queues the tip again — a copy the office
+ * already has, never a loss. Returns how many records were rewritten.
+ */
+export async function forgetSpenders(store: QueueStore, keys: ReadonlySet<string>): Promise<number> {
+  if (!keys.size) return 0;
+  let forgotten = 0;
+  for (const { key } of (await store.list()).blobs) {
+    const spender = await store.get(key, { type: 'text', consistency: 'strong' });
+    if (spender === null || !keys.has(spender)) continue;
+    const entry = await store.getMetadata(key, { consistency: 'strong' });
+    await store.set(key, FORGOTTEN_SPENDER, { metadata: entry?.metadata ?? {} });
+    forgotten++;
+  }
+  return forgotten;
 }

@@ -32,6 +32,8 @@ export interface S3Fixture {
   bucket: string;
   env: Record<string, string>;
   requests: RecordedRequest[];
+  /** Where s3rver keeps its objects on disk. */
+  directory: string;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startS3(options: { enforceConditionalCreate: boolean }): P
     bucket: S3_TEST_BUCKET,
     env: { S3_ENDPOINT: endpoint, S3_REGION: 'us-east-1', ...CREDENTIALS },
     requests,
+    directory,
     async stop() {
       const closed = new Promise<void>((resolve) => gateway.close(() => resolve()));
       gateway.closeAllConnections();

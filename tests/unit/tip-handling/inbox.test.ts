@@ -92,15 +92,24 @@ describe('INBOX_TRANSITIONS', () => {
     for (const state of INBOX_STATES) expect(INBOX_TRANSITIONS[state].归档).toBe('已归档');
   });
 
-  it('no record derives an archive event yet (no command marks a tip archived)', () => {
+  it('the archive marker derives 归档, after everything else of its day, and nothing moves it back', () => {
     const record = {
       ...TIP,
       answered: ['2026-03-04'],
       decided: '2026-03-04',
       closed: '2026-03-09',
-      followUps: [{ received: '2026-03-05', recorded: true }],
+      followUps: [
+        { received: '2026-03-05', recorded: true },
+        { received: '2026-03-20', recorded: false },
+      ],
     };
-    expect(inboxEvents(record).map((e) => e.event)).toEqual(['答复', '答复', '结束']);
+    expect(inboxEvents(record).map((e) => e.event)).toEqual(['答复', '答复', '结束', '补充']);
+    const archived = { ...record, archived: '2026-03-10' };
+    expect(inboxEvents(archived).map((e) => e.event)).toEqual(['答复', '答复', '结束', '归档', '补充']);
+    expect(inboxState(archived, '2026-03-21')).toEqual({ state: '已归档', since: '2026-03-10', waited: undefined });
+    expect(inboxState(inboxRecord('2026-03-02', [], undefined, undefined, '2026-03-02'), '2026-03-03').state).toBe(
+      '已归档',
+    );
   });
 });
 
