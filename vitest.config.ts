@@ -50,8 +50,9 @@ export default defineConfig({
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // What the domain reaches today (lines 98.0 %, branches 89.8 %); raise them as tests grow, never lower.
-      thresholds: { lines: 97.9, branches: 89.5 },
+      // What the three tiers reach together today (lines 99.1 %, branches 92.1 %); raise them as tests grow,
+      // never lower.
+      thresholds: { lines: 98.9, branches: 91.9 },
     },
   },
 });
