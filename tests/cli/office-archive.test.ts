@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { getStore, setEnvironmentContext } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { getStore } from '@netlify/blobs';
 import type { Manifest } from '../../src/cli/office/archive';
 import { diskFiles, type ArchiveFiles } from '../../src/cli/office/archive-disk';
 import { tipsArchiveWith } from '../../src/cli/office/tips-archive';
@@ -25,15 +24,14 @@ import { ARCHIVED_STORE } from '../../src/lib/tips/retention';
 import type { Sealable } from '../../src/schemas/tip';
 import type { RetentionStores } from '../../src/lib/tips/retention';
 import { phonePhoto, submitCiphertext } from './support/intake';
-import { office, workspace, type Workspace } from './support/office';
+import { office, startOfficeQueue, workspace, type OfficeQueue, type Workspace } from './support/office';
 
 const IDENTITY = 'tests/fixtures/development-identity.txt';
 
 let ws: Workspace;
-let server: BlobsServer;
+let queue: OfficeQueue;
 let env: Record<string, string>;
-const context = { siteID: 'archive-test-site', token: 'archive-test-token', edgeURL: '', uncachedEdgeURL: '' };
-const store = (name: string) => getStore({ name, consistency: 'strong', ...context });
+const store = (name: string) => getStore({ name, consistency: 'strong', ...queue.context });
 const keys = async (name: string) => (await store(name).list()).blobs.map((b) => b.key).sort();
 
 function siteRecipient(): string {
@@ -88,18 +86,12 @@ const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) 
 
 beforeAll(async () => {
   ws = workspace();
-  const blobs = join(ws.dir, 'blobs');
-  server = new BlobsServer({ directory: blobs, token: context.token, logger: () => {} });
-  const { port } = await server.start();
-  context.edgeURL = context.uncachedEdgeURL = `http://localhost:${port}`;
-  setEnvironmentContext(context);
-  process.env.TIP_POW_HMAC_KEY = 'office-archive-test-hmac-key-0123456789abcdef';
-  env = { ...ws.env, OFFICE_BLOBS_DIR: blobs, OFFICE_BLOBS_SITE_ID: context.siteID };
+  queue = await startOfficeQueue(ws, 'archive');
+  env = { ...queue.env, OFFICE_BLOBS_SITE_ID: queue.context.siteID };
 }, 60_000);
 
 afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await server.stop();
+  await queue.stop();
   ws.remove();
 });
 

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { getStore, setEnvironmentContext } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { getStore } from '@netlify/blobs';
 import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/tip-handling/photo-metadata';
 import { readThread } from '../../src/lib/tips/message-crypto';
@@ -23,12 +22,12 @@ import { receiptReplyKey } from '../../src/lib/tips/reply-key';
 import { ReceiptsFile } from '../../src/schemas/receipt';
 import type { Sealable } from '../../src/schemas/tip';
 import { phonePhoto, submitCiphertext } from './support/intake';
-import { office, workspace, type Workspace } from './support/office';
+import { office, startOfficeQueue, workspace, type OfficeQueue, type Workspace } from './support/office';
 
 const IDENTITY = 'tests/fixtures/development-identity.txt';
 
 let ws: Workspace;
-let server: BlobsServer;
+let queue: OfficeQueue;
 let env: Record<string, string>;
 const receipt = generateReceipt();
 const ids = { tip: '', followUp: '', other: '' };
@@ -53,13 +52,8 @@ const entry = async () => {
 
 beforeAll(async () => {
   ws = workspace();
-  const blobs = join(ws.dir, 'blobs');
-  server = new BlobsServer({ directory: blobs, token: 'convo-test-token', logger: () => {} });
-  const { port } = await server.start();
-  const url = `http://localhost:${port}`;
-  setEnvironmentContext({ siteID: 'convo-test-site', token: 'convo-test-token', edgeURL: url, uncachedEdgeURL: url });
-  process.env.TIP_POW_HMAC_KEY = 'office-convo-test-hmac-key-0123456789abcdef';
-  env = { ...ws.env, OFFICE_BLOBS_DIR: blobs };
+  queue = await startOfficeQueue(ws, 'convo');
+  env = queue.env;
 
   ids.tip = await submit({
     version: 1,
@@ -85,8 +79,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await server.stop();
+  await queue.stop();
   ws.remove();
 });
 

@@ -6,26 +6,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setEnvironmentContext } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
 import tipsHandler from '../../netlify/functions/tips.mts';
-import { makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
+import { makeEnvelope, post } from '../functions/support/tip-line';
 import { DINGTALK_SECRET, startWebhookServer, type WebhookServer } from '../support/webhook-server';
-import { office, workspace, type Workspace } from './support/office';
+import { office, startOfficeQueue, workspace, type OfficeQueue, type Workspace } from './support/office';
 
 let ws: Workspace;
-let server: BlobsServer;
+let queue: OfficeQueue;
 let robots: WebhookServer;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   ws = workspace();
-  const blobs = join(ws.dir, 'blobs');
-  server = new BlobsServer({ directory: blobs, token: 'digest-test-token', logger: () => {} });
-  const { port } = await server.start();
-  const url = `http://localhost:${port}`;
-  setEnvironmentContext({ siteID: 'digest-test-site', token: 'digest-test-token', edgeURL: url, uncachedEdgeURL: url });
-  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
+  queue = await startOfficeQueue(ws, 'digest');
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-03-14T05:47:29Z'));
   for (let i = 0; i < 2; i++) expect((await tipsHandler(post(await makeEnvelope()))).status).toBe(201);
@@ -35,17 +28,15 @@ beforeAll(async () => {
   setCeiling(3650);
   robots = await startWebhookServer();
   env = {
-    ...ws.env,
-    OFFICE_BLOBS_DIR: blobs,
+    ...queue.env,
     TIP_DIGEST_WEBHOOKS: `wecom=${robots.url}/wecom?key=k dingtalk:DT_SECRET=${robots.url}/dingtalk-signed?access_token=t`,
     DT_SECRET: DINGTALK_SECRET,
   };
 });
 
 afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
   await robots.close();
-  await server.stop();
+  await queue.stop();
   ws.remove();
 });
 

@@ -2,32 +2,25 @@
  * `tips sweep`: the spent-challenge clean-up for hosts without Netlify's scheduler, run as the
  * office (or cron) runs it, against a real Blobs folder written by the real tip function.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getStore, setEnvironmentContext } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { getStore } from '@netlify/blobs';
 import tipsHandler from '../../netlify/functions/tips.mts';
 import { CHALLENGES_STORE } from '../../src/lib/tips/spent-challenges';
-import { makeEnvelope, post, TEST_HMAC_KEY } from '../functions/support/tip-line';
-import { office, workspace, type Workspace } from './support/office';
+import { makeEnvelope, post } from '../functions/support/tip-line';
+import { office, startOfficeQueue, workspace, type OfficeQueue, type Workspace } from './support/office';
 
 let ws: Workspace;
-let server: BlobsServer;
+let queue: OfficeQueue;
 let blobs: string;
 
 beforeAll(async () => {
   ws = workspace();
-  blobs = join(ws.dir, 'blobs');
-  server = new BlobsServer({ directory: blobs, token: 'sweep-test-token', logger: () => {} });
-  const { port } = await server.start();
-  const url = `http://localhost:${port}`;
-  setEnvironmentContext({ siteID: 'sweep-test-site', token: 'sweep-test-token', edgeURL: url, uncachedEdgeURL: url });
-  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
+  queue = await startOfficeQueue(ws, 'sweep');
+  blobs = queue.blobs;
 });
 
 afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await server.stop();
+  await queue.stop();
   ws.remove();
 });
 

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { Encrypter } from 'age-encryption';
-import { getStore, setEnvironmentContext } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { getStore } from '@netlify/blobs';
 import { loadContent } from '../../src/lib/content-set/load';
 import { findJpegMetadata } from '../../src/lib/tip-handling/photo-metadata';
 import { encryptTip } from '../../src/lib/tips/envelope';
@@ -21,14 +20,14 @@ import { generateReceipt } from '../../src/lib/tips/receipt';
 import { TIPS_STORE } from '../../src/lib/tips/queue';
 import { Tip } from '../../src/schemas/tip';
 import { phonePhoto, submitCiphertext } from './support/intake';
-import { office, spawnOffice, workspace, type Workspace } from './support/office';
+import { office, startOfficeQueue, spawnOffice, workspace, type OfficeQueue, type Workspace } from './support/office';
 
 /** The receipts file's entries as YAML reads them. */
 const receiptsIn = (content: string): unknown[] =>
   (parseDocument(readFileSync(join(content, 'receipts.yaml'), 'utf8')).toJS() as { receipts: unknown[] }).receipts;
 
 let ws: Workspace;
-let server: BlobsServer;
+let queue: OfficeQueue;
 let env: Record<string, string>;
 const keys: { a: string; b: string; recipients: string[] } = { a: '', b: '', recipients: [] };
 const ids: { photo: string; broken: string; plain: string } = { photo: '', broken: '', plain: '' };
@@ -39,14 +38,9 @@ const recipientOf = (stdout: string) => /recipient: (age1[0-9a-z]{58})/.exec(std
 
 beforeAll(async () => {
   ws = workspace();
-  const blobs = join(ws.dir, 'blobs');
-  server = new BlobsServer({ directory: blobs, token: 'office-test-token', logger: () => {} });
-  const { port } = await server.start();
-  const url = `http://localhost:${port}`;
-  setEnvironmentContext({ siteID: 'office-test-site', token: 'office-test-token', edgeURL: url, uncachedEdgeURL: url });
-  process.env.TIP_POW_HMAC_KEY = 'office-cli-test-hmac-key-0123456789abcdef';
+  queue = await startOfficeQueue(ws, 'office');
   // The CLI finds the site ID itself, as it does for the folder npm start uses.
-  env = { ...ws.env, OFFICE_BLOBS_DIR: blobs };
+  env = queue.env;
 
   // Two office members, each with their own key: every tip is sent to both.
   keys.a = join(ws.dir, 'keys', 'a-identity.txt');
@@ -85,8 +79,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await server.stop();
+  await queue.stop();
   ws.remove();
 });
 

@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setEnvironmentContext } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
 import { runOffice } from '../../../src/cli/office/run';
+import { TEST_HMAC_KEY } from '../../functions/support/tip-line';
 
 export interface Workspace {
   dir: string;
@@ -77,4 +80,38 @@ export function spawnOffice(args: string[], env: Record<string, string>): Promis
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr, output: `${stdout}\n${stderr}` }));
   });
+}
+
+/** The workspace's tip queue in a local Netlify Blobs server, as `npm start` keeps one. */
+export interface OfficeQueue {
+  /** The server's folder, which the office commands open (OFFICE_BLOBS_DIR). */
+  blobs: string;
+  /** The Blobs context the handlers and getStore use in this process. */
+  context: { siteID: string; token: string; edgeURL: string; uncachedEdgeURL: string };
+  /** The workspace's environment with OFFICE_BLOBS_DIR; the commands find the site ID themselves. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server in the workspace, points this process's Blobs context at it and sets a test
+ * proof-of-work key for the tip handlers; `stop` undoes both.
+ */
+export async function startOfficeQueue(ws: Workspace, name: string): Promise<OfficeQueue> {
+  const blobs = join(ws.dir, 'blobs');
+  const context = { siteID: `${name}-test-site`, token: `${name}-test-token`, edgeURL: '', uncachedEdgeURL: '' };
+  const server = new BlobsServer({ directory: blobs, token: context.token, logger: () => {} });
+  const { port } = await server.start();
+  context.edgeURL = context.uncachedEdgeURL = `http://localhost:${port}`;
+  setEnvironmentContext(context);
+  process.env.TIP_POW_HMAC_KEY = TEST_HMAC_KEY;
+  return {
+    blobs,
+    context,
+    env: { ...ws.env, OFFICE_BLOBS_DIR: blobs },
+    async stop() {
+      delete process.env.TIP_POW_HMAC_KEY;
+      await server.stop();
+    },
+  };
 }
