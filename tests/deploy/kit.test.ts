@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { DEFAULT_KIT, kitFiles, nginxConfig, NETLIFY_BEGIN, withNetlifyHeaders } from '../../scripts/deploy-kit/kit';
 import { CONTENT_SECURITY_POLICY, HEADER_RULES, headersFor, ruleMatches } from '../../src/server/headers';
-import { API_RULES, createProductionServer, loadFunctionRoutes } from '../../src/server/production';
+import { API_RULES } from '../../src/server/production';
+import { startProductionServer, type RunningServer } from './support/production-server';
 import { freePort, NGINX, testConfig, writeWrapper } from '../../scripts/nginx';
 
 const lower = (headers: Record<string, string>) =>
@@ -84,11 +84,10 @@ describe('one source for the headers', () => {
 });
 
 describe('the production server applies the same headers', () => {
-  let dist: string;
   let origin: string;
-  let close: () => Promise<void>;
+  let server: RunningServer;
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'prod-dist-'));
+    const dist = mkdtempSync(join(tmpdir(), 'prod-dist-'));
     for (const dir of ['report', 'receipt', 'hazards/NZ-2023-0001']) mkdirSync(join(dist, dir), { recursive: true });
     for (const page of [
       'index.html',
@@ -100,21 +99,10 @@ describe('the production server applies the same headers', () => {
       writeFileSync(join(dist, page), `<!doctype html><title>${page}</title>`);
     }
     writeFileSync(join(dist, 'receipts.json'), '{"receipts":[]}');
-    process.env.TIP_POW_HMAC_KEY = 'kit-test-hmac-key-0123456789abcdef0123456789';
-    const server = createProductionServer({
-      dist,
-      base: '/nanzhuang/yinhuan/',
-      routes: await loadFunctionRoutes('netlify/functions'),
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((resolve) => server.close(() => resolve()));
+    server = await startProductionServer(dist, '/nanzhuang/yinhuan/');
+    origin = server.origin;
   });
-  afterAll(async () => {
-    delete process.env.TIP_POW_HMAC_KEY;
-    await close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(() => server.stop());
 
   const headersOf = (res: Response) => {
     const out: Record<string, string> = {};

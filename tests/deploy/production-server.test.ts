@@ -2,38 +2,29 @@
  * The production server (src/server/production.ts) over a small built site: the Content-Type of
  * each kind of file (src/server/content-types.ts), and the methods the tip line refuses.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIP_ERRORS } from '../../src/lib/tips/errors';
 import { CONTENT_TYPES, NOT_IN_NGINX_MIME_TYPES } from '../../src/server/content-types';
-import { createProductionServer, loadFunctionRoutes } from '../../src/server/production';
+import { startProductionServer, type RunningServer } from './support/production-server';
 
-let dist: string;
 let origin: string;
-let close: () => Promise<void>;
+let server: RunningServer;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'prod-types-'));
+  const dist = mkdtempSync(join(tmpdir(), 'prod-types-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>home</title>');
   writeFileSync(join(dist, '404.html'), '<!doctype html><title>404</title>');
   writeFileSync(join(dist, 'village.geojson'), '{"type":"FeatureCollection","features":[]}');
   writeFileSync(join(dist, 'data.json'), '{}');
   writeFileSync(join(dist, 'unknown.bin'), 'x');
-  process.env.TIP_POW_HMAC_KEY = 'types-test-hmac-key-0123456789abcdef0123456789';
-  const server = createProductionServer({ dist, base: '/', routes: await loadFunctionRoutes('netlify/functions') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  server = await startProductionServer(dist, '/');
+  origin = server.origin;
 });
-afterAll(async () => {
-  delete process.env.TIP_POW_HMAC_KEY;
-  await close();
-  rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 describe('the production server’s file types', () => {
   it('serves the open data’s maps as GeoJSON, JSON as JSON, the unknown as bytes', async () => {
